@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { hasLocale } from "next-intl";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { AuthorityList } from "@/components/authorities/authority-list";
+import { CountryGrid, type CountryGroups } from "@/components/authorities/country-grid";
+import { MineBox } from "@/components/authorities/mine-box";
+import { PageShell } from "@/components/page-shell";
+import { countryFromAcceptLanguage } from "@/lib/authorities/country-from-language";
+import { authorities, defaultAuthorityForCountry } from "@/lib/authorities/data";
+import { parseCountryParam, parseQueryParam } from "@/lib/authorities/search";
+import { countryName, euCountries } from "@/lib/geo/countries";
+import { translator } from "@/lib/i18n/messages";
+import { routing } from "@/lib/i18n/routing";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Every country with an authority of its own (not the EU institutions). */
+const COUNTRIES: readonly string[] = [...new Set(authorities.map((a) => a.country))].filter((c) => c !== "EU");
+const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
+const EU: ReadonlySet<string> = new Set(euCountries);
+const GRID: CountryGroups = {
+  eu: COUNTRIES.filter((c) => EU.has(c)),
+  eea: COUNTRIES.filter((c) => ["IS", "LI", "NO"].includes(c)),
+  other: COUNTRIES.filter((c) => !EU.has(c) && !["IS", "LI", "NO"].includes(c)),
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = translator(locale);
+  return { title: t("Authorities.title"), description: t("Authorities.intro") };
+}
+
+export default async function AuthoritiesPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  const query = await searchParams;
+  const t = translator(locale);
+  const country = parseCountryParam(query.country, [...COUNTRIES, "EU"]);
+  const q = parseQueryParam(query.q);
+  const guessed = country ? null : countryFromAcceptLanguage((await headers()).get("accept-language"), COUNTRY_SET);
+  const byName = (codes: readonly string[]) =>
+    [...codes].sort((a, b) => countryName(a, locale).localeCompare(countryName(b, locale), locale));
+  const mineCountry = country && COUNTRY_SET.has(country) ? country : null;
+
+  return (
+    <PageShell locale={locale}>
+      <div className="space-y-10">
+        <section className="space-y-3">
+          <h1 className="text-3xl font-bold">{t("Authorities.title")}</h1>
+          <p className="max-w-3xl text-lg">{t("Authorities.intro")}</p>
+        </section>
+        <MineBox
+          locale={locale}
+          t={t}
+          countries={byName(COUNTRIES)}
+          chosen={mineCountry}
+          guessed={guessed}
+          authority={mineCountry ? defaultAuthorityForCountry(mineCountry) : undefined}
+        />
+        <CountryGrid groups={GRID} chosen={mineCountry} locale={locale} t={t} />
+        <AuthorityList
+          authorities={authorities}
+          filter={{ q, country }}
+          countries={[...byName(COUNTRIES), "EU"]}
+          locale={locale}
+          t={t}
+        />
+      </div>
+    </PageShell>
+  );
+}

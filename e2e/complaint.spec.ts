@@ -1,0 +1,177 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, request as apiRequest, test, type Page } from "@playwright/test";
+import { mailsTo, type ReceivedMail } from "./fixtures/mail";
+
+/**
+ * Complaining to a supervisory authority from the portal. The seed gives
+ * overdue@example.com at inONE an access request received 40 days ago, so it is late.
+ * Both e2e servers mail the same catcher; mails are told apart by the server's address.
+ */
+
+const olga = "overdue@example.com";
+
+async function ownMails(baseURL: string): Promise<ReceivedMail[]> {
+  return (await mailsTo(olga)).filter((m) => /aanmeldcode voor inONE$/.test(m.subject) && m.text.includes(baseURL));
+}
+
+async function signIn(page: Page, baseURL: string): Promise<void> {
+  const before = (await ownMails(baseURL)).length;
+  await page.goto("/nl/t/inone/portal");
+  await page.getByLabel("E-mailadres").fill(olga);
+  await page.getByRole("button", { name: "Stuur mij een aanmeldcode" }).click();
+  await expect(page.getByTestId("code-sent")).toContainText("zes cijfers");
+  let mails: ReceivedMail[] = [];
+  await expect.poll(async () => (mails = await ownMails(baseURL)).length, { timeout: 15_000, message: `mail to ${olga}` }).toBeGreaterThan(before);
+  const code = /: (\d{6})/.exec(mails.at(-1)!.text)![1];
+  await page.getByLabel("Aanmeldcode").fill(code);
+  await page.getByRole("button", { name: "Aanmelden", exact: true }).click();
+  await expect(page.getByTestId("portal-overview")).toBeVisible();
+}
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) errors.push(message.text());
+  });
+  return errors;
+}
+
+// Both tests sign in as the same person: one after the other, so their codes do not cross.
+test.describe.configure({ mode: "serial" });
+
+test("a person with an overdue request finds the complaint page, their authority and a dossier to download", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  await signIn(page, baseURL!);
+
+  // The request list offers the complaint for the late request.
+  await page.getByRole("link", { name: "Verzoeken", exact: true }).click();
+  const link = page.locator('[data-testid^="complain-link-"]');
+  await expect(link).toHaveCount(1);
+  const reference = (await link.getAttribute("data-testid"))!.replace("complain-link-", "");
+  await expect(page.getByTestId(`request-${reference}`)).toContainText("Te laat");
+  await expect(link).toHaveText("Klacht indienen bij een toezichthouder");
+
+  // So does the request's own page.
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByTestId("request-complaint")).toContainText("Dit verzoek is te laat");
+  await page.getByTestId("complain-link").click();
+  await expect(page).toHaveURL(/\/nl\/t\/inone\/portal\/complain$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klacht indienen over inONE");
+  await expect(page.getByRole("navigation", { name: "Privacyportaal" }).getByRole("link", { name: "Klacht indienen" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId(`ground-${reference}`)).toContainText("Nog geen antwoord");
+  await expect(page.getByTestId("company-contact")).toContainText("@");
+  await expect(page.getByTestId("complaint-steps")).toBeVisible();
+  // inONE's lead authority is the Dutch one, with its contact details.
+  await expect(page.getByTestId("lead-authority")).toContainText("Autoriteit Persoonsgegevens");
+  await expect(page.getByTestId("lead-authority")).toContainText("2509 AJ Den Haag");
+
+  // The browser speaks Dutch (nl-NL), so the Netherlands is preselected, but nothing is shown until chosen.
+  const country = page.getByLabel("Land waar u woont of werkt");
+  await expect(country).toHaveValue("NL");
+  await expect(page.getByTestId("country-authority")).toHaveCount(0);
+  await country.selectOption("BE");
+  await page.getByRole("button", { name: "Toon mijn toezichthouder" }).click();
+  await expect(page).toHaveURL(/\?country=BE#mine$/);
+  await expect(page.getByTestId("country-authority")).toContainText("Gegevensbeschermingsautoriteit");
+  await page.getByLabel("Land waar u woont of werkt").selectOption("NL");
+  await page.getByRole("button", { name: "Toon mijn toezichthouder" }).click();
+  await expect(page).toHaveURL(/\?country=NL#mine$/);
+  const mine = page.getByTestId("country-authority");
+  await expect(mine.getByRole("heading", { level: 3 })).toHaveText("Autoriteit Persoonsgegevens (AP)");
+  await expect(mine).toContainText("Uw toezichthouder in Nederland");
+  await expect(page.getByTestId("lead-authority")).toContainText("Dit is ook de toezichthouder van het land dat u koos.");
+
+  // The JSON dossier: the overdue request is marked late.
+  const jsonLink = page.getByTestId("dossier-json-link");
+  await expect(jsonLink).toHaveAttribute("href", "/api/t/inone/portal/complain/dossier.json?country=NL");
+  const [jsonDownload] = await Promise.all([page.waitForEvent("download"), jsonLink.click()]);
+  expect(jsonDownload.suggestedFilename()).toMatch(/^complaint-dossier-inone-\d{4}-\d{2}-\d{2}\.json$/);
+  const dossier = JSON.parse(await readFile((await jsonDownload.path())!, "utf8"));
+  expect(dossier.schemaVersion).toBe(1);
+  expect(dossier.complainant.email).toBe(olga);
+  expect(dossier.controller.slug).toBe("inone");
+  expect(dossier.authorities).toMatchObject({ country: "NL", countryAuthority: { id: "nl-ap" }, leadAuthority: { id: "nl-ap" } });
+  const late = dossier.requests.find((r: { reference: string }) => r.reference === reference);
+  expect(late).toMatchObject({ type: "ACCESS", status: "RECEIVED", late: true, timeliness: "open-late" });
+  expect(late.daysLate).toBeGreaterThanOrEqual(8);
+
+  // The PDF.
+  const pdfLink = page.getByTestId("dossier-pdf-link");
+  const pdfHref = (await pdfLink.getAttribute("href"))!;
+  expect(pdfHref).toBe("/api/t/inone/portal/complain/dossier.pdf?locale=nl&country=NL");
+  const response = await page.request.get(pdfHref);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const pdf = await response.body();
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  expect(pdf.toString("latin1")).toContain(`(${reference}) Tj`);
+  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), pdfLink.click()]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/^klachtdossier-inone-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect((await readFile((await pdfDownload.path())!)).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
+
+  // Without a portal session there is nothing to download.
+  const anonymous = await apiRequest.newContext({ baseURL });
+  for (const path of ["dossier.pdf", "dossier.json"]) {
+    const refused = await anonymous.get(`/api/t/inone/portal/complain/${path}`);
+    expect(refused.status(), path).toBe(401);
+    expect((await refused.json()).error.code).toBe("not_signed_in");
+  }
+  await anonymous.dispose();
+
+  // The printable page: the same dossier, with a print button, and no navigation when printed.
+  await page.getByTestId("dossier-page-link").click();
+  await expect(page).toHaveURL(/\/nl\/t\/inone\/portal\/complain\/dossier\?country=NL$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klachtdossier");
+  await expect(page.getByTestId(`dossier-request-${reference}`)).toHaveAttribute("data-late", "true");
+  await expect(page.getByTestId(`dossier-request-${reference}`)).toContainText("Te laat: nog geen antwoord");
+  await expect(page.getByTestId("dossier-country-authority")).toContainText("Autoriteit Persoonsgegevens (AP)");
+  await expect(page.getByTestId("dossier-lead-authority")).toContainText("Autoriteit Persoonsgegevens (AP)");
+  await expect(page.getByTestId("print-button")).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByTestId("print-button").click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("portal-bar")).toBeHidden();
+  await expect(page.getByTestId("dossier-toolbar")).toBeHidden();
+  await expect(page.locator("body > div > header")).toBeHidden();
+  await expect(page.getByTestId("dossier")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  expect(errors).toEqual([]);
+});
+
+test("the complain page and the dossier are accessible in Dutch and English", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const errors = collectErrors(page);
+  // Signed out, the page sends one to the portal's sign-in, in the shape of the host one uses.
+  const port = new URL(baseURL!).port;
+  await page.goto(`http://inone.localhost:${port}/nl/portal/complain`);
+  await expect(page).toHaveURL(`http://inone.localhost:${port}/nl/portal`);
+  await page.goto("/en/t/inone/portal/complain/dossier");
+  await expect(page).toHaveURL(/\/en\/t\/inone\/portal$/);
+
+  await signIn(page, baseURL!);
+  for (const locale of ["nl", "en"]) {
+    for (const path of [`/${locale}/t/inone/portal/complain`, `/${locale}/t/inone/portal/complain?country=NL`, `/${locale}/t/inone/portal/complain/dossier?country=DE`]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations, path).toEqual([]);
+    }
+  }
+  await page.goto("/en/t/inone/portal/complain?country=DE");
+  await expect(page.getByTestId("country-authority")).toContainText("Federal Commissioner for Data Protection");
+  await expect(page.getByRole("link", { name: "All 17 German authorities" })).toHaveAttribute("href", "/en/authorities?country=DE#list");
+  await page.goto("/en/t/inone/portal/complain?country=NL");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Complain about inONE");
+  await expect(page.getByTestId("country-authority")).toContainText("Your authority in");
+  await expect(page.getByRole("navigation", { name: "Privacy portal" }).getByRole("link", { name: "Complain", exact: true })).toBeVisible();
+  await page.goto("/en/t/inone/portal/requests");
+  await expect(page.getByRole("link", { name: "Complain to a supervisory authority" })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

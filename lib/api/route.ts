@@ -1,0 +1,217 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import type { ApiKey, Tenant } from "@/generated/prisma/client";
+import type { AuditEntry } from "@/lib/audit";
+import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
+import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
+
+/**
+ * The one wrapper for /api/v1 route handlers: it authenticates the key (401), holds
+ * it to its rate limit (429 with Retry-After), notes its use, turns an ApiError into its JSON answer and anything unexpected into a
+ * JSON 500 without details. Handlers get the key's tenant and scope every query to it.
+ *
+ * Every error answer has the shape {error: {code, message, issues?}}.
+ */
+
+export interface ApiIssue {
+  /** Where in the body or query the problem is, such as "records.3.category"; "" for the whole. */
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues?: ApiIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export function apiError(status: number, code: string, message: string, issues?: ApiIssue[], headers?: HeadersInit): NextResponse {
+  const response = NextResponse.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers });
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+/** What a handler knows about the caller. */
+export interface ApiContext<P> {
+  tenant: Tenant;
+  key: ApiKey;
+  request: NextRequest;
+  params: P;
+  /** The actor fields of an audit entry for this call. */
+  actor: Pick<AuditEntry, "actorType" | "actorId" | "actorLabel" | "ip">;
+}
+
+/** Names of query parameters that would carry a key; keys belong in the Authorization header only. */
+const keyParams = ["api_key", "apikey", "key", "token", "access_token", "authorization"];
+
+export function apiRoute<P extends Record<string, string | string[] | undefined> = Record<string, never>>(
+  handler: (context: ApiContext<P>) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const query = new URL(request.url).searchParams;
+      for (const name of query.keys()) {
+        if (keyParams.includes(name.toLowerCase())) {
+          return apiError(
+            400,
+            "key_in_query",
+            "API keys are accepted only in the Authorization header (Authorization: Bearer inz_…). A key that was sent in a URL may have been logged: revoke it and make a new one.",
+          );
+        }
+      }
+      const auth = await authenticateApiKey(request.headers.get("authorization"));
+      if (!auth) {
+        return apiError(
+          401,
+          "unauthorized",
+          "Send a valid, unrevoked API key in the Authorization header: Authorization: Bearer inz_…",
+          undefined,
+          { "WWW-Authenticate": 'Bearer realm="inzage"' },
+        );
+      }
+      const limit = await hit(limits.apiKey, auth.key.id);
+      if (!limit.allowed) {
+        const refused = tooManyRequests(limit, `This key made more than ${limits.apiKey.max} requests in ${limits.apiKey.windowSeconds} seconds; wait and try again.`);
+        refused.headers.set("Cache-Control", "no-store");
+        return refused;
+      }
+      await touchApiKey(auth.key);
+      const response = await handler({
+        tenant: auth.tenant,
+        key: auth.key,
+        request,
+        params: await context.params,
+        actor: { actorType: "apiKey", actorId: auth.key.id, actorLabel: apiKeyLabel(auth.key), ip: clientIp(request) },
+      });
+      if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+      return response;
+    } catch (error) {
+      if (error instanceof ApiError) return apiError(error.status, error.code, error.message, error.issues);
+      console.error("API error", error);
+      return apiError(500, "internal_error", "Something went wrong on our side. Nothing was changed if the request failed before the answer; try again later.");
+    }
+  };
+}
+
+export function clientIp(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+}
+
+export const megabyte = 1024 * 1024;
+
+/**
+ * The JSON body, checked against the schema: 415 when it is not JSON, 413 when it is
+ * larger than maxBytes (read no further than that), 400 with each problem otherwise.
+ */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = megabyte): Promise<z.output<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([a-z0-9.+-]*\+)?json\b/i.test(type)) {
+    throw new ApiError(415, "unsupported_media_type", "Send the body as JSON with the header Content-Type: application/json.");
+  }
+  const tooLarge = () => new ApiError(413, "body_too_large", `The body is larger than ${describeBytes(maxBytes)}. Send the data in smaller parts.`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+
+  const bytes = await readLimited(request, maxBytes, tooLarge);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, "invalid_json", "The body is not valid UTF-8 text.");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseOrThrow(schema, value, "invalid_body", "The body");
+}
+
+/** Validates a value (a body or query) and throws a 400 that lists every problem. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, code: string, what: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = zodIssues(parsed.error);
+  const first = issues[0];
+  const summary = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid";
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""}, see issues)` : "";
+  throw new ApiError(400, code, `${what} is not valid: ${summary}${more}`, issues);
+}
+
+export function zodIssues(error: z.ZodError, limit = 50): ApiIssue[] {
+  return error.issues.slice(0, limit).map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+}
+
+async function readLimited(request: Request, maxBytes: number, tooLarge: () => ApiError): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+function describeBytes(bytes: number): string {
+  return bytes % megabyte === 0 ? `${bytes / megabyte} MB` : `${bytes} bytes`;
+}
+
+/** The query string as an object for a schema; names in arrayNames become lists ("a,b" or repeated). */
+export function readQuery<S extends z.ZodType>(request: Request, schema: S, arrayNames: string[] = []): z.output<S> {
+  const params = new URL(request.url).searchParams;
+  const value: Record<string, string | string[]> = {};
+  for (const name of new Set(params.keys())) {
+    value[name] = arrayNames.includes(name)
+      ? params
+          .getAll(name)
+          .flatMap((v) => v.split(","))
+          .map((v) => v.trim())
+          .filter(Boolean)
+      : (params.get(name) ?? "");
+  }
+  return parseOrThrow(schema, value, "invalid_query", "The query");
+}
+
+const emailInPath = z.email();
+
+/**
+ * The e-mail address in a path segment: URL-decoded (unless the router already did)
+ * and lowercased; 400 when it is not an address.
+ */
+export function emailFromPath(raw: string | undefined): string {
+  let value = raw ?? "";
+  if (!value.includes("@")) {
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // keep it as it is; the check below refuses it
+    }
+  }
+  value = value.trim().toLowerCase();
+  if (value.length > 254 || !emailInPath.safeParse(value).success) {
+    throw new ApiError(400, "invalid_email", "The path must hold an e-mail address, URL-encoded, such as /api/v1/subjects/jan%40example.com.", [
+      { path: "email", message: "not an e-mail address" },
+    ]);
+  }
+  return value;
+}

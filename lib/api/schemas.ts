@@ -1,0 +1,186 @@
+import { z } from "zod";
+
+/**
+ * Shapes of /api/v1: request bodies (checked on every call) and answers (typed here,
+ * documented in lib/api/openapi.ts from the same schemas). Messages are English:
+ * they are read by the developers of the tenant's systems.
+ */
+
+export const maxRecordsPerRequest = 1000;
+export const maxFieldsPerRecord = 200;
+export const categoryPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const;
+export const requestStatuses = [
+  "AWAITING_CONFIRMATION",
+  "RECEIVED",
+  "IDENTITY_CONFIRMED",
+  "IN_PROGRESS",
+  "WAITING_FOR_REQUESTER",
+  "EXTENDED",
+  "COMPLETED",
+  "REJECTED",
+  "WITHDRAWN",
+] as const;
+
+/** A text that may be cleared: null or "" clears it, leaving it out keeps it. */
+const clearable = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .nullable()
+    .transform((value) => value || null)
+    .optional();
+
+export const profileInput = z
+  .strictObject({
+    name: clearable(200),
+    phone: clearable(50),
+    postalAddress: clearable(500),
+    companyName: clearable(200),
+    vatNumber: clearable(50),
+    preferredLocale: z.enum(["nl", "en"], 'must be "nl" or "en"').optional(),
+    customFields: z
+      .record(z.string().min(1).max(100), z.string().trim().max(2000, "at most 2000 characters").nullable())
+      .optional()
+      .describe("Values of the tenant's own profile fields, by field key; null clears a value. Only keys the tenant defined are accepted."),
+  })
+  .describe("Fields left out stay as they are; null clears a field.");
+export type ProfileInput = z.output<typeof profileInput>;
+
+export const recordInput = z.strictObject({
+  category: z
+    .string()
+    .regex(categoryPattern, "use 1 to 64 lowercase letters, digits, '-' or '_', starting with a letter or digit")
+    .describe("Kind of data, such as orders or tickets; also the name of the record's CSV file in the export."),
+  sourceSystem: z.string().trim().min(1, "required").max(100, "at most 100 characters").describe("The system the data comes from."),
+  fields: z
+    .record(z.string().min(1, "field names may not be empty").max(200, "field names are at most 200 characters"), z.unknown())
+    .refine((fields) => Object.keys(fields).length <= maxFieldsPerRecord, `at most ${maxFieldsPerRecord} fields per record`)
+    .describe("The data itself: a JSON object of field name to value."),
+});
+
+export const recordsInput = z.strictObject({
+  records: z
+    .array(recordInput)
+    .min(1, "send at least one record")
+    .max(maxRecordsPerRequest, `at most ${maxRecordsPerRequest} records per request; send more in further requests`),
+});
+export type RecordsInput = z.output<typeof recordsInput>;
+
+const cursor = z.string().regex(/^[a-z0-9]{1,40}$/, "not a cursor this API gave out");
+const limit = (max: number, fallback: number) =>
+  z.coerce.number("a whole number").int("a whole number").min(1, "at least 1").max(max, `at most ${max}`).default(fallback);
+
+export const subjectQuery = z.object({
+  recordsLimit: limit(1000, 500),
+});
+
+export const recordsQuery = z.object({
+  cursor: cursor.optional(),
+  limit: limit(1000, 500),
+  category: z.string().regex(categoryPattern, "not a category name").optional(),
+});
+
+export const requestsQuery = z.object({
+  status: z.array(z.enum(requestStatuses, `one of ${requestStatuses.join(", ")}`)).optional(),
+  cursor: cursor.optional(),
+  limit: limit(200, 50),
+});
+
+// ---- Answers -----------------------------------------------------------------------
+
+const timestamp = z.iso.datetime();
+
+export const profileView = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  postalAddress: z.string().nullable(),
+  companyName: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  preferredLocale: z.enum(["nl", "en"]),
+  customFields: z.record(z.string(), z.string().nullable()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ProfileView = z.infer<typeof profileView>;
+
+export const recordView = z.object({
+  id: z.string(),
+  category: z.string(),
+  sourceSystem: z.string(),
+  receivedAt: timestamp,
+  fields: z.record(z.string(), z.unknown()),
+});
+export type RecordView = z.infer<typeof recordView>;
+
+export const recordsPage = z.object({
+  items: z.array(recordView),
+  nextCursor: z.string().nullable().describe("Pass as ?cursor= to GET /api/v1/subjects/{email}/records for the next page; null on the last page."),
+});
+export type RecordsPage = z.infer<typeof recordsPage>;
+
+export const consentStateView = z.object({
+  purposeKey: z.string(),
+  given: z.boolean(),
+  at: timestamp,
+  statementVersion: z.number().int().nullable(),
+});
+
+export const consentEventView = z.object({
+  id: z.string(),
+  purposeKey: z.string(),
+  given: z.boolean(),
+  statementVersion: z.number().int().nullable(),
+  wording: z.string(),
+  locale: z.string(),
+  channel: z.string(),
+  at: timestamp,
+});
+
+export const requestSummary = z.object({
+  reference: z.string(),
+  type: z.enum(requestTypes),
+  status: z.enum(requestStatuses),
+  receivedAt: timestamp.nullable(),
+  dueAt: timestamp.nullable(),
+  extendedDueAt: timestamp.nullable(),
+  closedAt: timestamp.nullable(),
+  requesterEmail: z.string().nullable(),
+  target: z.string().nullable(),
+  createdAt: timestamp,
+});
+export type RequestSummary = z.infer<typeof requestSummary>;
+
+export const profileChangeView = z.object({
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  changedBy: z.string(),
+  changedAt: timestamp,
+});
+
+export const subjectView = z.object({
+  profile: profileView,
+  restricted: z.boolean().describe("Art. 18: processing is restricted; store the data but do not otherwise use it."),
+  objections: z.array(z.string()).describe("Purposes (consent purpose keys or descriptions) the person objected to (art. 21)."),
+  records: recordsPage,
+  consents: z.object({ current: z.array(consentStateView), history: z.array(consentEventView) }),
+  requests: z.array(requestSummary),
+  profileChanges: z.array(profileChangeView),
+});
+export type SubjectView = z.infer<typeof subjectView>;
+
+export const putSubjectAnswer = z.object({ created: z.boolean(), changed: z.array(z.string()), profile: profileView });
+export const recordsAnswer = z.object({ created: z.number().int(), ids: z.array(z.string()) });
+export const requestsPage = z.object({ items: z.array(requestSummary), nextCursor: z.string().nullable() });
+
+export const errorAnswer = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    retryAfterSeconds: z.number().int().optional().describe("With 429: seconds until the key may be used again."),
+  }),
+});

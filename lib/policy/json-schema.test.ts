@@ -1,0 +1,10 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { publicStatementJsonSchema } from "./json-schema";
+
+describe("docs/policy.schema.json", () => {
+  it("matches the schema the API serves (regenerate with npx tsx scripts/write-schemas.ts)", () => {
+    const committed = JSON.parse(readFileSync("docs/policy.schema.json", "utf8"));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(publicStatementJsonSchema())));
+  });
+});

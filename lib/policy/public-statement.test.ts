@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { demoTenants } from "@/prisma/seed/demo-tenants";
+import { buildPublicStatement, durationLabel, publicStatementSchema, type StatementSource } from "./public-statement";
+import { parseVersionNumber } from "./version-number";
+import { controllerFromTenant } from "./versions";
+
+function source(slug: string, number = 2): StatementSource {
+  const demo = demoTenants.find((d) => d.tenant.slug === slug)!;
+  const version = demo.versions[number - 1];
+  return {
+    tenant: { slug, name: demo.tenant.name },
+    version: { number, publishedAt: new Date(version.publishedAt), materialChange: version.materialChange, changeSummary: version.changeSummary },
+    latestNumber: demo.versions.length,
+    controller: controllerFromTenant(demo.tenant),
+    content: version.content,
+  };
+}
+
+describe("buildPublicStatement", () => {
+  it("produces the documented shape in both locales", () => {
+    for (const locale of ["nl", "en"] as const) {
+      const statement = buildPublicStatement(source("inone"), locale);
+      expect(publicStatementSchema.safeParse(statement).success).toBe(true);
+    }
+  });
+
+  it("flags recipients outside the EEA and labels their safeguard", () => {
+    const statement = buildPublicStatement(source("inone"), "en");
+    const salesforce = statement.recipients.find((r) => r.name === "Salesforce")!;
+    expect(salesforce.outsideEea).toBe(true);
+    expect(salesforce.safeguard?.code).toBe("STANDARD_CONTRACTUAL_CLAUSES");
+    expect(statement.recipients.filter((r) => r.country?.code === "NL").every((r) => !r.outsideEea)).toBe(true);
+  });
+
+  it("names the legitimate interest only where that is the basis", () => {
+    const statement = buildPublicStatement(source("inone"), "nl");
+    for (const purpose of statement.purposes) {
+      if (purpose.legalBasis.code === "LEGITIMATE_INTEREST") expect(purpose.legitimateInterest).toBeTruthy();
+      else expect(purpose.legitimateInterest).toBeNull();
+    }
+  });
+
+  it("marks an older version as superseded", () => {
+    expect(buildPublicStatement(source("web1on1", 1), "en").version.superseded).toBe(true);
+    expect(buildPublicStatement(source("web1on1", 2), "en").version.superseded).toBe(false);
+  });
+
+  it("lists all seven rights", () => {
+    expect(buildPublicStatement(source("allatonce"), "nl").rights.map((r) => r.code)).toEqual([
+      "access", "rectification", "erasure", "restriction", "objection", "portability", "withdrawConsent",
+    ]);
+  });
+});
+
+describe("durationLabel", () => {
+  it("pluralises per language", () => {
+    expect(durationLabel("en", 1, "DAYS")).toBe("1 day");
+    expect(durationLabel("en", 13, "MONTHS")).toBe("13 months");
+    expect(durationLabel("nl", 18, "MONTHS")).toBe("18 maanden");
+    expect(durationLabel("nl", 1, "YEARS")).toBe("1 jaar");
+    expect(durationLabel("nl", null, "SESSION")).toBe("Tot u de browser sluit");
+  });
+});
+
+describe("parseVersionNumber", () => {
+  it.each([["1", 1], ["42", 42], ["0", null], ["-1", null], ["1.5", null], ["abc", null], ["", null], [null, null], ["01", null], ["9999999999", null]])(
+    "%s -> %s",
+    (input, expected) => expect(parseVersionNumber(input)).toBe(expected),
+  );
+});

@@ -1,0 +1,245 @@
+import { z } from "zod";
+import { authorityById } from "@/lib/authorities/data";
+import { countryName, isInEea } from "@/lib/geo/countries";
+import { translator } from "@/lib/i18n/messages";
+import {
+  cookieCategories,
+  durationUnits,
+  legalBases,
+  provisionRequirements,
+  recipientRoles,
+  sectionPlacements,
+  transferSafeguards,
+  type Controller,
+  type DurationUnit,
+  type Locale,
+  type LocalizedText,
+  type StatementContent,
+} from "./content";
+import { renderMarkdown } from "./markdown";
+
+/**
+ * The published statement in one language: what the public page renders and what
+ * /api/t/{slug}/policy returns. Its shape is stable; docs/policy.schema.json is
+ * generated from publicStatementSchema.
+ */
+
+const coded = <T extends readonly [string, ...string[]]>(codes: T) => z.object({ code: z.enum(codes), label: z.string() });
+const country = z.object({ code: z.string(), name: z.string() });
+
+export const rightCodes = [
+  "access",
+  "rectification",
+  "erasure",
+  "restriction",
+  "objection",
+  "portability",
+  "withdrawConsent",
+] as const;
+
+export const publicStatementSchema = z.object({
+  schemaVersion: z.literal(1),
+  locale: z.enum(["nl", "en"]),
+  tenant: z.object({ slug: z.string(), name: z.string() }),
+  version: z.object({
+    number: z.number().int().positive(),
+    publishedAt: z.string().describe("ISO 8601 timestamp"),
+    latestNumber: z.number().int().positive(),
+    superseded: z.boolean(),
+    materialChange: z.boolean(),
+    changeSummary: z.string(),
+  }),
+  controller: z.object({
+    name: z.string(),
+    legalName: z.string(),
+    address: z.string(),
+    country,
+    registrationNumber: z.string().nullable(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    website: z.string().nullable(),
+    dpo: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
+  }),
+  leadAuthority: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      localName: z.string().describe("the authority's name in its own language"),
+      acronym: z.string().nullable(),
+      country,
+      website: z.string(),
+      complaintUrl: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+    })
+    .nullable(),
+  sections: z.array(
+    z.object({
+      placement: z.enum(sectionPlacements),
+      title: z.string(),
+      markdown: z.string(),
+      html: z.string().describe("sanitised HTML rendered from markdown"),
+    }),
+  ),
+  dataCategories: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), source: z.string() })),
+  purposes: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      legalBasis: coded(legalBases),
+      legitimateInterest: z.string().nullable(),
+      dataCategories: z.array(z.object({ key: z.string(), name: z.string() })),
+      provision: coded(provisionRequirements),
+      provisionNote: z.string(),
+    }),
+  ),
+  recipients: z.array(
+    z.object({
+      name: z.string(),
+      role: coded(recipientRoles),
+      purpose: z.string(),
+      dataShared: z.string(),
+      country: country.nullable(),
+      outsideEea: z.boolean(),
+      safeguard: coded(transferSafeguards).nullable(),
+      policyUrl: z.string().nullable(),
+    }),
+  ),
+  cookies: z.array(
+    z.object({
+      name: z.string(),
+      provider: z.string(),
+      purpose: z.string(),
+      category: coded(cookieCategories),
+      lifetime: z.object({ value: z.number().nullable(), unit: z.enum(durationUnits), label: z.string() }),
+    }),
+  ),
+  retention: z.array(
+    z.object({
+      dataCategory: z.object({ key: z.string(), name: z.string() }),
+      period: z.object({ value: z.number(), unit: z.enum(durationUnits), label: z.string() }).nullable(),
+      criteria: z.string(),
+    }),
+  ),
+  rights: z.array(z.object({ code: z.enum(rightCodes), title: z.string(), description: z.string() })),
+});
+
+export type PublicStatement = z.infer<typeof publicStatementSchema>;
+
+export interface StatementSource {
+  tenant: { slug: string; name: string };
+  version: {
+    number: number;
+    publishedAt: Date;
+    materialChange: boolean;
+    changeSummary: LocalizedText;
+  };
+  latestNumber: number;
+  controller: Controller;
+  content: StatementContent;
+}
+
+export function durationLabel(locale: Locale, value: number | null, unit: DurationUnit): string {
+  return translator(locale)(`Enums.duration.${unit}`, { value: value ?? 0 });
+}
+
+export function buildPublicStatement(source: StatementSource, locale: Locale): PublicStatement {
+  const t = translator(locale);
+  const pick = (text: LocalizedText) => text[locale];
+  const { content, controller } = source;
+  const categoryName = new Map(content.dataCategories.map((c) => [c.key, pick(c.name)]));
+  const categoryRef = (key: string) => ({ key, name: categoryName.get(key) ?? key });
+  const countryRef = (code: string) => ({ code, name: countryName(code, locale) });
+  const authority = controller.leadAuthorityId ? authorityById(controller.leadAuthorityId) : undefined;
+
+  return {
+    schemaVersion: 1,
+    locale,
+    tenant: source.tenant,
+    version: {
+      number: source.version.number,
+      publishedAt: source.version.publishedAt.toISOString(),
+      latestNumber: source.latestNumber,
+      superseded: source.version.number < source.latestNumber,
+      materialChange: source.version.materialChange,
+      changeSummary: pick(source.version.changeSummary),
+    },
+    controller: {
+      name: controller.name,
+      legalName: controller.legalName,
+      address: controller.address,
+      country: countryRef(controller.country),
+      registrationNumber: controller.registrationNumber,
+      email: controller.contactEmail,
+      phone: controller.phone,
+      website: controller.website,
+      dpo: controller.dpoEmail ? { name: controller.dpoName, email: controller.dpoEmail } : null,
+    },
+    leadAuthority: authority
+      ? {
+          id: authority.id,
+          name: locale === "en" ? authority.name.en : authority.name.local,
+          localName: authority.name.local,
+          acronym: authority.acronym,
+          country: countryRef(authority.country),
+          website: authority.website,
+          complaintUrl: authority.complaintUrl,
+          email: authority.email,
+          phone: authority.phone,
+          address: authority.address,
+        }
+      : null,
+    sections: content.sections.map((s) => ({
+      placement: s.placement,
+      title: pick(s.title),
+      markdown: pick(s.body),
+      html: renderMarkdown(pick(s.body)),
+    })),
+    dataCategories: content.dataCategories.map((c) => ({
+      key: c.key,
+      name: pick(c.name),
+      description: pick(c.description),
+      source: pick(c.source),
+    })),
+    purposes: content.purposes.map((p) => ({
+      name: pick(p.name),
+      description: pick(p.description),
+      legalBasis: { code: p.legalBasis, label: t(`Enums.legalBasis.${p.legalBasis}`) },
+      legitimateInterest: p.legalBasis === "LEGITIMATE_INTEREST" ? pick(p.legitimateInterest) : null,
+      dataCategories: p.dataCategoryKeys.map(categoryRef),
+      provision: { code: p.provision, label: t(`Enums.provision.${p.provision}`) },
+      provisionNote: pick(p.provisionNote),
+    })),
+    recipients: content.recipients.map((r) => ({
+      name: r.name,
+      role: { code: r.role, label: t(`Enums.recipientRole.${r.role}`) },
+      purpose: pick(r.purpose),
+      dataShared: pick(r.dataShared),
+      country: r.country ? countryRef(r.country) : null,
+      outsideEea: r.country ? !isInEea(r.country) : false,
+      safeguard: r.safeguard ? { code: r.safeguard, label: t(`Enums.safeguard.${r.safeguard}`) } : null,
+      policyUrl: r.policyUrl,
+    })),
+    cookies: content.cookies.map((c) => ({
+      name: c.name,
+      provider: c.provider,
+      purpose: pick(c.purpose),
+      category: { code: c.category, label: t(`Enums.cookieCategory.${c.category}`) },
+      lifetime: { value: c.lifetimeValue, unit: c.lifetimeUnit, label: durationLabel(locale, c.lifetimeValue, c.lifetimeUnit) },
+    })),
+    retention: content.retention.map((r) => ({
+      dataCategory: categoryRef(r.dataCategoryKey),
+      period:
+        r.periodValue !== null && r.periodUnit
+          ? { value: r.periodValue, unit: r.periodUnit, label: durationLabel(locale, r.periodValue, r.periodUnit) }
+          : null,
+      criteria: pick(r.criteria),
+    })),
+    rights: rightCodes.map((code) => ({
+      code,
+      title: t(`Statement.rights.${code}.title`),
+      description: t(`Statement.rights.${code}.body`),
+    })),
+  };
+}

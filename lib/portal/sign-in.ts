@@ -1,0 +1,143 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import type { Tenant } from "@/generated/prisma/client";
+import { withTenant } from "@/lib/db/tenant-db";
+import { translator } from "@/lib/i18n/messages";
+import { composeMail } from "@/lib/mail/layout";
+import { sendMail } from "@/lib/mail/send";
+import type { Locale } from "@/lib/policy/content";
+import { publicOrigin } from "@/lib/public-origin";
+import { tenantPath } from "@/lib/tenant-host";
+
+/**
+ * Signing in to a tenant's portal: a six-digit code and a link, mailed together. Both
+ * are valid for ten minutes and once; after five tries with a wrong code the sign-in
+ * is dead (code and link). Only hashes are stored. Everything is per tenant: a code is
+ * hashed with the tenant's id, and a sign-in of tenant A does not exist at tenant B.
+ *
+ * An address the tenant does not know gets exactly the same answer on the page and no
+ * mail at all: the portal is for people the tenant already holds data on (its systems
+ * create subjects through the API), and a sign-in must not create one. The page tells
+ * everyone who gets no code that they can still file a request without an account.
+ */
+
+export const signInMinutes = 10;
+export const maxCodeAttempts = 5;
+/** Codes mailed to one address of one tenant within signInMinutes; more requests are answered but not sent. */
+export const maxSignInsPerWindow = 5;
+
+type TenantRef = Pick<Tenant, "id" | "slug" | "name">;
+
+const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+export const hashCode = (tenantId: string, email: string, code: string) => sha256(`${tenantId}:${email.toLowerCase()}:${code}`);
+export const hashLink = (token: string) => sha256(`portal-link:${token}`);
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export interface IssuedSignIn {
+  code: string;
+  token: string;
+}
+
+/** Creates a sign-in for a known address; null (and nothing stored) for an unknown one or when too many were asked for. */
+export async function issuePortalSignIn(tenant: TenantRef, email: string, now = new Date()): Promise<IssuedSignIn | null> {
+  const address = email.trim().toLowerCase();
+  return withTenant(tenant.id, async (tx) => {
+    const subject = await tx.subject.findFirst({ where: { tenantId: tenant.id, email: address }, select: { id: true } });
+    if (!subject) return null;
+    const recent = await tx.subjectSignIn.count({
+      where: { tenantId: tenant.id, email: address, createdAt: { gt: new Date(now.getTime() - signInMinutes * 60_000) } },
+    });
+    if (recent >= maxSignInsPerWindow) return null;
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const token = randomBytes(32).toString("base64url");
+    await tx.subjectSignIn.create({
+      data: {
+        tenantId: tenant.id,
+        email: address,
+        codeHash: hashCode(tenant.id, address, code),
+        linkHash: hashLink(token),
+        expiresAt: new Date(now.getTime() + signInMinutes * 60_000),
+        createdAt: now,
+      },
+    });
+    return { code, token };
+  });
+}
+
+/** The sign-in form's request: mails a code and link to a known address; the caller answers the same either way. */
+export async function requestPortalSignIn(tenant: TenantRef, email: string, locale: Locale): Promise<void> {
+  const issued = await issuePortalSignIn(tenant, email);
+  if (!issued) return;
+  const t = translator(locale);
+  const link = `${publicOrigin()}${tenantPath(locale, tenant.slug, "/portal/signin")}?token=${issued.token}`;
+  await sendMail({
+    to: email.trim().toLowerCase(),
+    tenantId: tenant.id,
+    subject: t("PortalMail.signIn.subject", { company: tenant.name }),
+    ...composeMail({
+      paragraphs: [
+        t("PortalMail.signIn.code", { company: tenant.name, code: issued.code }),
+        t("PortalMail.signIn.body", { minutes: signInMinutes }),
+        t("PortalMail.signIn.ignore"),
+      ],
+      action: { label: t("PortalMail.signIn.action"), url: link },
+      footer: t("PortalMail.footer", { company: tenant.name }),
+    }),
+  });
+}
+
+/**
+ * Checks a typed code. Every try counts against each live sign-in of the address; a
+ * matching one is used up. Returns the subject's id, or null for any failure (wrong,
+ * expired, used, too many tries, unknown address), so the answer reveals nothing.
+ */
+export async function verifyPortalCode(tenant: Pick<Tenant, "id">, email: string, code: string, now = new Date()): Promise<string | null> {
+  const address = email.trim().toLowerCase();
+  const typed = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(typed)) return null;
+  const hash = hashCode(tenant.id, address, typed);
+  return withTenant(tenant.id, async (tx) => {
+    const live = await tx.subjectSignIn.updateManyAndReturn({
+      where: { tenantId: tenant.id, email: address, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxCodeAttempts } },
+      data: { attempts: { increment: 1 } },
+      select: { id: true, codeHash: true },
+    });
+    const match = live.find((signIn) => sameHash(signIn.codeHash, hash));
+    if (!match) return null;
+    const { count } = await tx.subjectSignIn.updateMany({ where: { id: match.id, tenantId: tenant.id, usedAt: null }, data: { usedAt: now } });
+    if (count !== 1) return null;
+    const subject = await tx.subject.findFirst({ where: { tenantId: tenant.id, email: address }, select: { id: true } });
+    return subject?.id ?? null;
+  });
+}
+
+/** Uses the link from the mail: once, within ten minutes, and not after five wrong codes. */
+export async function verifyPortalLink(tenant: Pick<Tenant, "id">, token: string, now = new Date()): Promise<string | null> {
+  if (!token || token.length > 200) return null;
+  return withTenant(tenant.id, async (tx) => {
+    const used = await tx.subjectSignIn.updateManyAndReturn({
+      where: { tenantId: tenant.id, linkHash: hashLink(token), usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxCodeAttempts } },
+      data: { usedAt: now },
+      select: { email: true },
+    });
+    if (used.length !== 1) return null;
+    const subject = await tx.subject.findFirst({ where: { tenantId: tenant.id, email: used[0].email }, select: { id: true } });
+    return subject?.id ?? null;
+  });
+}
+
+/** Whether a link is still usable, to show the page behind it without using it up. */
+export async function portalLinkUsable(tenant: Pick<Tenant, "id">, token: string, now = new Date()): Promise<boolean> {
+  if (!token || token.length > 200) return false;
+  const found = await withTenant(tenant.id, (tx) =>
+    tx.subjectSignIn.findFirst({
+      where: { tenantId: tenant.id, linkHash: hashLink(token), usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxCodeAttempts } },
+      select: { id: true },
+    }),
+  );
+  return found !== null;
+}

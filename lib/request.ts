@@ -1,0 +1,25 @@
+import { headers } from "next/headers";
+import { negotiateLocale } from "./i18n/negotiate";
+import { isLocale } from "./i18n/routing";
+import type { Locale } from "./policy/content";
+import { requestHeaders } from "./request-context";
+
+/** What proxy.ts learned about this request: the visitor's own path and the tenant host. */
+export async function requestContext() {
+  const all = await headers();
+  const host = all.get("x-forwarded-host") ?? all.get("host") ?? "localhost";
+  const protocol = all.get("x-forwarded-proto") ?? "http";
+  return {
+    path: all.get(requestHeaders.path) ?? "/",
+    tenantHost: all.get(requestHeaders.tenantHost),
+    origin: `${protocol}://${host}`,
+  };
+}
+
+/** The locale of the page being rendered, from the visitor's path; for not-found pages, which get no params. */
+export async function pathLocale(): Promise<Locale> {
+  const { path } = await requestContext();
+  const first = path.split("?")[0].split("/")[1];
+  if (isLocale(first)) return first;
+  return negotiateLocale((await headers()).get("accept-language"));
+}

@@ -1,0 +1,529 @@
+import { z } from "zod";
+import type { DataRequest, RequestAttachment, RequestEvent, RecipientNotice, Subject } from "@/generated/prisma/client";
+import type { RequestStatus } from "@/generated/prisma/enums";
+import { ActionError } from "@/lib/action";
+import { auditByUser } from "@/lib/audit";
+import type { ConsoleContext } from "@/lib/console/context";
+import { withTenant, type TenantTx } from "@/lib/db/tenant-db";
+import { exportFileName } from "@/lib/export/file-name";
+import { createId } from "@/lib/ids";
+import { ExportSubjectNotFound, subjectExportStream } from "@/lib/export/stream";
+import type { Locale } from "@/lib/policy/content";
+import { consentWording, statementVersionInForce } from "@/lib/portal/consent";
+import { customFieldMax, customFieldName, customValues, phone, vatNumber } from "@/lib/portal/profile";
+import { email, locale as localeField, optionalText } from "@/lib/validation";
+import { emitEvent } from "@/lib/webhooks/events";
+import { dueDate, latestExtension } from "./deadline";
+import { notifyStaffMessage, notifyStatusChange } from "./notify";
+import { newReference, requesterEmailHash } from "./reference";
+import { checkRequestFields, emitRequestCreated, requestFields, requestTarget, transitionRequest, type StatusChange } from "./requests";
+import { canTransition, isActive } from "./status";
+
+/**
+ * What the tenant's staff do with a request, from the console. Every action runs in
+ * one transaction with its audit entry (auditByUser) and its webhook events, and mails
+ * the requester afterwards. Requests are found by reference within the active tenant
+ * only (withTenant), so another tenant's reference or id finds nothing.
+ *
+ * Erasure (approve, cancel, carry out) lives in lib/erasure/erasure.ts.
+ */
+
+export type StaffContext = Pick<ConsoleContext, "tenant" | "user">;
+
+const dayMs = 86_400_000;
+const maxText = 5000;
+
+/** Statuses staff set with the plain status form; the others have their own action with the fields they need. */
+export const simpleStatuses = ["IDENTITY_CONFIRMED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "WITHDRAWN"] as const satisfies readonly RequestStatus[];
+
+async function requestByReference(tx: TenantTx, tenantId: string, reference: string): Promise<DataRequest> {
+  const request = await tx.dataRequest.findFirst({ where: { tenantId, reference } });
+  if (!request) throw new ActionError("notFound");
+  return request;
+}
+
+const staffOptions = (context: StaffContext, now: Date, body?: string | null) => ({ actorLabel: context.user.email, body: body ?? null, now });
+
+async function audit(tx: TenantTx, context: StaffContext, request: DataRequest, action: string, details: Record<string, string | number | boolean | null> = {}, subjectId?: string | null) {
+  await auditByUser(tx, context, {
+    action,
+    targetType: "DataRequest",
+    targetId: request.id,
+    subjectId: subjectId ?? null,
+    details: { reference: request.reference, ...details },
+  });
+}
+
+async function notify(context: StaffContext, change: StatusChange): Promise<void> {
+  await notifyStatusChange(context.tenant, change.request, change.event);
+}
+
+// ---- Reading ------------------------------------------------------------------------
+
+export type AttachmentInfo = Pick<RequestAttachment, "id" | "filename" | "contentType" | "size" | "createdAt">;
+
+export interface StaffRequestView {
+  request: DataRequest;
+  events: RequestEvent[];
+  attachments: AttachmentInfo[];
+  notices: RecipientNotice[];
+  subject: Subject | null;
+}
+
+/** A request of the active tenant by reference, with its history, attachments (without their bytes), notices and subject. */
+export async function requestForStaff(tenantId: string, reference: string): Promise<StaffRequestView | null> {
+  return withTenant(tenantId, async (tx) => {
+    const request = await tx.dataRequest.findFirst({ where: { tenantId, reference } });
+    if (!request) return null;
+    const [events, attachments, notices, subject] = await Promise.all([
+      tx.requestEvent.findMany({ where: { tenantId, requestId: request.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
+      tx.requestAttachment.findMany({
+        where: { tenantId, requestId: request.id },
+        select: { id: true, filename: true, contentType: true, size: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      }),
+      tx.recipientNotice.findMany({ where: { tenantId, requestId: request.id }, orderBy: { notifiedAt: "asc" } }),
+      request.subjectId ? tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null,
+    ]);
+    return { request, events, attachments, notices, subject };
+  });
+}
+
+/** Repeated views by the same person within this window (reloads, the page after each action) are recorded once. */
+export const viewRecordMinutes = 10;
+
+/** Staff opened a request page showing the person's data: the portal's log of staff access lists it. */
+export async function recordSubjectViewed(context: StaffContext, subjectId: string, request: Pick<DataRequest, "id" | "reference">, now = new Date()): Promise<void> {
+  const tenantId = context.tenant.id;
+  await withTenant(tenantId, async (tx) => {
+    const recent = await tx.auditEvent.findFirst({
+      where: { tenantId, subjectId, actorType: "user", actorId: context.user.id, action: "subject.viewed", at: { gte: new Date(now.getTime() - viewRecordMinutes * 60_000) } },
+      select: { id: true },
+    });
+    if (recent) return;
+    await auditByUser(tx, context, { action: "subject.viewed", targetType: "Subject", targetId: subjectId, subjectId, details: { reference: request.reference } });
+  });
+}
+
+/** An attachment's bytes, if it belongs to this request of this tenant. */
+export async function attachmentOf(tenantId: string, reference: string, attachmentId: string): Promise<{ request: DataRequest; attachment: RequestAttachment } | null> {
+  if (!attachmentId || attachmentId.length > 64) return null;
+  return withTenant(tenantId, async (tx) => {
+    const request = await tx.dataRequest.findFirst({ where: { tenantId, reference } });
+    if (!request) return null;
+    const attachment = await tx.requestAttachment.findFirst({ where: { tenantId, requestId: request.id, id: attachmentId } });
+    return attachment ? { request, attachment } : null;
+  });
+}
+
+// ---- Status -------------------------------------------------------------------------
+
+const reference = z.string().trim().min(1).max(40);
+const requiredText = (max = maxText) => z.string().trim().min(1, "required").max(max, "tooLong");
+
+export const statusSchema = z.object({
+  reference,
+  status: z.enum(simpleStatuses, "invalid"),
+  message: z.string().trim().max(maxText, "tooLong").default(""),
+});
+
+/**
+ * Identity confirmed, in progress, waiting for the requester (with the question as the
+ * message) or withdrawn on the requester's behalf. An optional message goes with the status mail.
+ */
+export async function changeStatus(context: StaffContext, input: z.output<typeof statusSchema>, now = new Date()): Promise<DataRequest> {
+  if (input.status === "WAITING_FOR_REQUESTER" && !input.message) throw new ActionError("questionRequired", "message");
+  const change = await withTenant(context.tenant.id, async (tx) => {
+    const request = await requestByReference(tx, context.tenant.id, input.reference);
+    const change = await transitionRequest(tx, request, input.status, "staff", staffOptions(context, now, input.message || null));
+    await audit(tx, context, request, "request.status", { from: request.status, to: input.status });
+    return change;
+  });
+  await notify(context, change);
+  return change.request;
+}
+
+// ---- Extension (art. 12(3)) ---------------------------------------------------------
+
+const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** The calendar day (YYYY-MM-DD) of a moment in the Netherlands, as the pages show dates. */
+export function dayOf(date: Date): string {
+  return amsterdamDay.format(date);
+}
+
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / dayMs;
+
+/** The days a deadline may be extended to: from the day after it up to two months after it. */
+export function extensionBounds(dueAt: Date): { min: string; max: string } {
+  return { min: dayOf(new Date(dueAt.getTime() + dayMs)), max: dayOf(latestExtension(dueAt)) };
+}
+
+/** The new deadline for a chosen day: the same time of day as the old one, never later than two months after it. */
+export function extensionDeadline(dueAt: Date, day: string): Date {
+  const { min, max } = extensionBounds(dueAt);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(dayNumber(day)) || day < min || day > max) throw new ActionError("extensionRange", "until");
+  const moved = new Date(dueAt.getTime() + (dayNumber(day) - dayNumber(dayOf(dueAt))) * dayMs);
+  const latest = latestExtension(dueAt);
+  return moved > latest ? latest : moved;
+}
+
+export const extendSchema = z.object({
+  reference,
+  until: z.string().trim().min(1, "required").max(10, "invalid"),
+  reason: requiredText(),
+});
+
+/** Extends the deadline once, by at most two further months, with a reason the requester is sent. */
+export async function extendDeadline(context: StaffContext, input: z.output<typeof extendSchema>, now = new Date()): Promise<DataRequest> {
+  const change = await withTenant(context.tenant.id, async (tx) => {
+    const request = await requestByReference(tx, context.tenant.id, input.reference);
+    if (request.extendedDueAt) throw new ActionError("alreadyExtended");
+    if (!request.dueAt || !canTransition(request.status, "EXTENDED", "staff")) throw new ActionError("statusNotAllowed");
+    const extendedDueAt = extensionDeadline(request.dueAt, input.until);
+    const change = await transitionRequest(tx, request, "EXTENDED", "staff", {
+      ...staffOptions(context, now, input.reason),
+      data: { extendedDueAt, extensionReason: input.reason },
+    });
+    await audit(tx, context, request, "request.extend", { until: extendedDueAt.toISOString() });
+    return change;
+  });
+  await notify(context, change);
+  return change.request;
+}
+
+// ---- Rejection (art. 12(4)) ---------------------------------------------------------
+
+export const rejectSchema = z.object({ reference, reason: requiredText() });
+
+/** Rejects with a reason; the mail tells the requester they may complain to a supervisory authority. */
+export async function rejectRequest(context: StaffContext, input: z.output<typeof rejectSchema>, now = new Date()): Promise<DataRequest> {
+  const change = await withTenant(context.tenant.id, async (tx) => {
+    const request = await requestByReference(tx, context.tenant.id, input.reference);
+    const change = await transitionRequest(tx, request, "REJECTED", "staff", { ...staffOptions(context, now, input.reason), data: { rejectionReason: input.reason } });
+    await audit(tx, context, request, "request.reject");
+    return change;
+  });
+  await notify(context, change);
+  return change.request;
+}
+
+// ---- Completion ---------------------------------------------------------------------
+
+export const completeSchema = z.object({ reference, note: z.string().trim().max(maxText, "tooLong").default("") });
+
+/** Types whose completion hands over the person's data: the export is attached as of that moment. */
+const exportTypes = new Set(["ACCESS", "PORTABILITY"]);
+
+/**
+ * Completes a request. Access and portability: the person's export as of now is
+ * attached to the request (staff download it in the console, the requester in the
+ * portal). Rectification: needs a note saying what was corrected. Erasure: completed by
+ * carrying it out (lib/erasure), unless the tenant holds nothing on the person.
+ */
+export async function completeRequest(context: StaffContext, input: z.output<typeof completeSchema>, now = new Date()): Promise<DataRequest> {
+  const tenantId = context.tenant.id;
+  const request = await withTenant(tenantId, (tx) => requestByReference(tx, tenantId, input.reference));
+  if (!canTransition(request.status, "COMPLETED", "staff")) throw new ActionError("statusNotAllowed");
+  if (request.type === "RECTIFICATION" && !input.note) throw new ActionError("noteRequired", "note");
+  if (request.type === "ERASURE" && request.subjectId) throw new ActionError("erasureByApproval");
+
+  let archive: { filename: string; data: Buffer } | null = null;
+  if (exportTypes.has(request.type) && request.subjectId) {
+    const subject = await withTenant(tenantId, (tx) => tx.subject.findFirst({ where: { tenantId, id: request.subjectId! }, select: { preferredLocale: true } }));
+    const locale: Locale = subject?.preferredLocale === "en" ? "en" : "nl";
+    try {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await subjectExportStream(tenantId, request.subjectId, locale, { now })) chunks.push(chunk as Buffer);
+      archive = { filename: exportFileName(context.tenant.slug, now), data: Buffer.concat(chunks) };
+    } catch (error) {
+      if (!(error instanceof ExportSubjectNotFound)) throw error;
+    }
+  }
+
+  const change = await withTenant(tenantId, async (tx) => {
+    const current = await requestByReference(tx, tenantId, input.reference);
+    if (archive) {
+      // Plain SQL with the bytes as base64: the embedded database's driver adapter does not take Prisma's Bytes.
+      await tx.$executeRaw`
+        INSERT INTO "RequestAttachment" ("id", "tenantId", "requestId", "filename", "contentType", "size", "data", "createdAt")
+        VALUES (${createId()}, ${tenantId}, ${current.id}, ${archive.filename}, 'application/zip', ${archive.data.length}, decode(${archive.data.toString("base64")}, 'base64'), ${now.toISOString()}::timestamp)`;
+    }
+    const change = await transitionRequest(tx, current, "COMPLETED", "staff", staffOptions(context, now, input.note || null));
+    await audit(tx, context, current, "request.complete", { attachedExport: archive !== null }, archive ? current.subjectId : null);
+    return change;
+  });
+  await notify(context, change);
+  return change.request;
+}
+
+// ---- Messages -----------------------------------------------------------------------
+
+export const messageSchema = z.object({ reference, body: requiredText() });
+
+/**
+ * A message to the requester: stored as a RequestEvent of kind "message" by "staff" (the
+ * portal's history shows it next to the requester's "information"), mailed in their language.
+ */
+export async function sendStaffMessage(context: StaffContext, input: z.output<typeof messageSchema>, now = new Date()): Promise<RequestEvent> {
+  const tenantId = context.tenant.id;
+  const { request, event } = await withTenant(tenantId, async (tx) => {
+    const request = await requestByReference(tx, tenantId, input.reference);
+    if (!request.requesterEmail) throw new ActionError("noRequester");
+    const event = await tx.requestEvent.create({
+      data: { tenantId, requestId: request.id, kind: "message", actor: "staff", actorLabel: context.user.email, body: input.body, at: now },
+    });
+    await audit(tx, context, request, "request.message");
+    await emitEvent(tx, tenantId, "request.message", { reference: request.reference, from: "staff", at: now.toISOString() });
+    return { request, event };
+  });
+  await notifyStaffMessage(context.tenant, request, input.body);
+  return event;
+}
+
+// ---- Requests that arrived by mail, phone or letter ---------------------------------
+
+export const channels = ["email", "phone", "letter"] as const;
+
+export const recordSchema = z
+  .object({
+    ...requestFields,
+    channel: z.enum(channels, "invalid"),
+    requesterEmail: email,
+    requesterName: optionalText(200),
+    locale: localeField,
+    receivedOn: z.string().trim().min(1, "required").regex(/^\d{4}-\d{2}-\d{2}$/, "invalid"),
+  })
+  .superRefine(checkRequestFields);
+
+/**
+ * Records a request made to the tenant outside Inzage, on the requester's behalf. It
+ * counts from the day it arrived (today or earlier); it is linked to the subject when
+ * the tenant knows the address. The requester gets the usual receipt by mail.
+ */
+export async function recordRequest(context: StaffContext, input: z.output<typeof recordSchema>, now = new Date()): Promise<DataRequest> {
+  const tenantId = context.tenant.id;
+  const today = dayOf(now);
+  if (Number.isNaN(Date.parse(`${input.receivedOn}T00:00:00Z`)) || input.receivedOn < "2000-01-01") throw new ActionError("invalid", "receivedOn");
+  if (input.receivedOn > today) throw new ActionError("receivedInFuture", "receivedOn");
+  // Today: now. An earlier day: noon in the Netherlands that day, roughly when post and calls arrive.
+  const receivedAt = input.receivedOn === today ? now : new Date(Date.parse(`${input.receivedOn}T11:00:00Z`));
+  const address = input.requesterEmail;
+  const change = await withTenant(tenantId, async (tx) => {
+    const subject = await tx.subject.findFirst({ where: { tenantId, email: address }, select: { id: true, name: true } });
+    const request = await tx.dataRequest.create({
+      data: {
+        tenantId,
+        reference: await newReference(tx, tenantId),
+        subjectId: subject?.id ?? null,
+        type: input.type,
+        status: "RECEIVED",
+        requesterEmail: address,
+        requesterName: input.requesterName ?? subject?.name ?? null,
+        requesterEmailHash: requesterEmailHash(context.tenant, address),
+        locale: input.locale,
+        channel: input.channel,
+        details: input.details,
+        target: requestTarget(input),
+        receivedAt,
+        dueAt: dueDate(receivedAt),
+        createdAt: now,
+      },
+    });
+    const event = await tx.requestEvent.create({
+      data: { tenantId, requestId: request.id, kind: "created", toStatus: "RECEIVED", actor: "staff", actorLabel: context.user.email, body: null, at: now },
+    });
+    await audit(tx, context, request, "request.record", { channel: input.channel, type: input.type });
+    await emitRequestCreated(tx, request);
+    return { request, event };
+  });
+  await notify(context, change);
+  return change.request;
+}
+
+// ---- Rectification (art. 16) --------------------------------------------------------
+
+export const staffProfileSchema = z.looseObject({
+  reference,
+  name: optionalText(120),
+  phone,
+  postalAddress: optionalText(500),
+  companyName: optionalText(200),
+  vatNumber,
+});
+
+const correctable = ["name", "phone", "postalAddress", "companyName", "vatNumber"] as const;
+
+/**
+ * Staff correct the person's profile for a rectification request: each changed field
+ * is appended to ProfileChange with changedBy "staff:<their address>", and the request's
+ * history notes which fields changed (not their values). The tenant's own fields come as
+ * custom_<key>. The e-mail address is not changed here: only its owner can confirm a new one.
+ */
+export async function correctProfile(context: StaffContext, input: z.output<typeof staffProfileSchema>, now = new Date()): Promise<string[]> {
+  const tenantId = context.tenant.id;
+  return withTenant(tenantId, async (tx) => {
+    const request = await requestByReference(tx, tenantId, input.reference);
+    if (request.type !== "RECTIFICATION" || !isActive(request.status)) throw new ActionError("statusNotAllowed");
+    const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null;
+    if (!subject) throw new ActionError("noSubject");
+    const changes: Array<{ field: string; oldValue: string | null; newValue: string | null }> = [];
+    const data: Partial<Record<(typeof correctable)[number], string | null>> = {};
+    for (const field of correctable) {
+      const next = input[field] ?? null;
+      if ((subject[field] ?? null) !== next) {
+        changes.push({ field, oldValue: subject[field] ?? null, newValue: next });
+        data[field] = next;
+      }
+    }
+    const fields = await tx.profileField.findMany({ where: { tenantId }, select: { key: true } });
+    const stored = customValues(subject.customFields);
+    const nextCustom: Record<string, string> = { ...stored };
+    for (const { key } of fields) {
+      const typed = (input as Record<string, unknown>)[customFieldName(key)];
+      if (typed === undefined) continue;
+      const value = typeof typed === "string" ? typed.trim() : "";
+      if (value.length > customFieldMax) throw new ActionError("tooLong", customFieldName(key));
+      const after = value || null;
+      if ((stored[key] ?? null) === after) continue;
+      changes.push({ field: `customFields.${key}`, oldValue: stored[key] ?? null, newValue: after });
+      if (after === null) delete nextCustom[key];
+      else nextCustom[key] = after;
+    }
+    if (changes.length === 0) return [];
+    await tx.subject.updateMany({
+      where: { tenantId, id: subject.id },
+      data: { ...data, ...(changes.some((c) => c.field.startsWith("customFields.")) ? { customFields: nextCustom } : {}) },
+    });
+    await tx.profileChange.createMany({
+      data: changes.map((change) => ({ tenantId, subjectId: subject.id, ...change, changedBy: `staff:${context.user.email}`, changedAt: now })),
+    });
+    const names = changes.map((c) => c.field);
+    await tx.requestEvent.create({
+      data: { tenantId, requestId: request.id, kind: "rectified", actor: "staff", actorLabel: context.user.email, body: names.join(", "), at: now },
+    });
+    await auditByUser(tx, context, {
+      action: "subject.rectify",
+      targetType: "Subject",
+      targetId: subject.id,
+      subjectId: subject.id,
+      details: { reference: request.reference, fields: names },
+    });
+    return names;
+  });
+}
+
+// ---- Restriction (art. 18) and objection (art. 21) ----------------------------------
+
+export const restrictSchema = z.object({ reference, restricted: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+/** Sets or lifts the restriction flag the API reports (Subject.restricted); emits subject.restricted. */
+export async function setRestriction(context: StaffContext, input: z.output<typeof restrictSchema>, now = new Date()): Promise<void> {
+  const tenantId = context.tenant.id;
+  await withTenant(tenantId, async (tx) => {
+    const request = await requestByReference(tx, tenantId, input.reference);
+    if (!["RESTRICTION", "RECTIFICATION", "OBJECTION"].includes(request.type)) throw new ActionError("statusNotAllowed");
+    const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId }, select: { id: true, restricted: true } }) : null;
+    if (!subject) throw new ActionError("noSubject");
+    if (subject.restricted === input.restricted) return;
+    await tx.subject.updateMany({ where: { tenantId, id: subject.id }, data: { restricted: input.restricted } });
+    await tx.requestEvent.create({
+      data: { tenantId, requestId: request.id, kind: input.restricted ? "restricted" : "unrestricted", actor: "staff", actorLabel: context.user.email, at: now },
+    });
+    await auditByUser(tx, context, {
+      action: input.restricted ? "subject.restrict" : "subject.unrestrict",
+      targetType: "Subject",
+      targetId: subject.id,
+      subjectId: subject.id,
+      details: { reference: request.reference },
+    });
+    await emitEvent(tx, tenantId, "subject.restricted", { subjectId: subject.id, reference: request.reference, restricted: input.restricted });
+  });
+}
+
+export const objectionSchema = z.object({ reference, purpose: requiredText(200) });
+
+/**
+ * Records that the person objects to a purpose (Subject.objections, which the API
+ * reports) and emits subject.objected. When the purpose is one of the tenant's consent
+ * purposes and the person consented, the consent is withdrawn: a ConsentEvent
+ * given=false with channel "objection", and consent.changed.
+ */
+export async function recordObjection(context: StaffContext, input: z.output<typeof objectionSchema>, now = new Date()): Promise<{ consentWithdrawn: boolean }> {
+  const tenantId = context.tenant.id;
+  return withTenant(tenantId, async (tx) => {
+    const request = await requestByReference(tx, tenantId, input.reference);
+    if (request.type !== "OBJECTION" || !isActive(request.status)) throw new ActionError("statusNotAllowed");
+    const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null;
+    if (!subject) throw new ActionError("noSubject");
+    const objections = Array.isArray(subject.objections) ? (subject.objections as unknown[]).filter((o): o is string => typeof o === "string") : [];
+    if (!objections.includes(input.purpose)) {
+      await tx.subject.updateMany({ where: { tenantId, id: subject.id }, data: { objections: [...objections, input.purpose] } });
+    }
+    await tx.requestEvent.create({
+      data: { tenantId, requestId: request.id, kind: "objection", actor: "staff", actorLabel: context.user.email, body: input.purpose, at: now },
+    });
+    const purpose = await tx.consentPurpose.findFirst({ where: { tenantId, key: input.purpose } });
+    await auditByUser(tx, context, {
+      action: "subject.objection",
+      targetType: "Subject",
+      targetId: subject.id,
+      subjectId: subject.id,
+      // A purpose key, never free text: the audit trail outlives an erasure and must name nobody.
+      details: { reference: request.reference, purpose: purpose ? purpose.key : "other" },
+    });
+    await emitEvent(tx, tenantId, "subject.objected", { subjectId: subject.id, reference: request.reference, purpose: input.purpose });
+
+    if (!purpose) return { consentWithdrawn: false };
+    const latest = await tx.consentEvent.findFirst({
+      where: { tenantId, subjectId: subject.id, purposeKey: purpose.key },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+    });
+    if (!latest?.given) return { consentWithdrawn: false };
+    const locale: Locale = subject.preferredLocale === "en" ? "en" : "nl";
+    await tx.consentEvent.create({
+      data: {
+        tenantId,
+        subjectId: subject.id,
+        purposeKey: purpose.key,
+        given: false,
+        statementVersion: await statementVersionInForce(tx, tenantId),
+        wording: consentWording(purpose, locale),
+        locale,
+        channel: "objection",
+        at: now,
+      },
+    });
+    await auditByUser(tx, context, {
+      action: "consent.withdraw",
+      targetType: "ConsentPurpose",
+      targetId: purpose.id,
+      subjectId: subject.id,
+      details: { purposeKey: purpose.key, channel: "objection", reference: request.reference },
+    });
+    await emitEvent(tx, tenantId, "consent.changed", { subjectId: subject.id, purposeKey: purpose.key, given: false, channel: "objection", at: now.toISOString() });
+    return { consentWithdrawn: true };
+  });
+}
+
+// ---- Telling recipients (art. 19) ---------------------------------------------------
+
+/** Request types after which the tenant must tell the recipients of the data (art. 19). */
+export const noticeTypes = new Set(["RECTIFICATION", "ERASURE", "RESTRICTION"]);
+
+export const noticeSchema = z.object({ reference, recipient: requiredText(300) });
+
+/** Records that a processor or recipient was told of the rectification, erasure or restriction (once per recipient). */
+export async function markRecipientNotified(context: StaffContext, input: z.output<typeof noticeSchema>, now = new Date()): Promise<void> {
+  const tenantId = context.tenant.id;
+  await withTenant(tenantId, async (tx) => {
+    const request = await requestByReference(tx, tenantId, input.reference);
+    if (!noticeTypes.has(request.type)) throw new ActionError("statusNotAllowed");
+    const { count } = await tx.recipientNotice.createMany({
+      data: [{ tenantId, requestId: request.id, recipientName: input.recipient, notifiedAt: now, notifiedById: context.user.id }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return;
+    await audit(tx, context, request, "request.recipient_notified", { recipient: input.recipient });
+  });
+}

@@ -1,0 +1,126 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { negotiateLocale } from "@/lib/i18n/negotiate";
+import { hit, limits } from "@/lib/rate-limit";
+import { isLocale } from "@/lib/i18n/routing";
+import { cachedPage, isRenderRequest, statementPageSlug } from "@/lib/page-cache";
+import { requestHeaders } from "@/lib/request-context";
+import {
+  apiContentSecurityPolicy,
+  contentSecurityPolicy,
+  hardeningHeaders,
+  isHttps,
+  newNonce,
+  renderNonce,
+} from "@/lib/security-headers";
+import { platformHost, tenantSlugFromHost } from "@/lib/tenant-host";
+import { findTenantBySlug } from "@/lib/tenants";
+
+const localeLike = /^[a-z]{2}(?:-[a-z]{2})?$/i;
+/** Platform pages that a tenant's own host shows as they are, without rewriting to the tenant. */
+const sharedSections = new Set(["authorities"]);
+
+/**
+ * Every request passes here: pages get a locale prefix, a tenant host is rewritten to
+ * the tenant's /t/{slug} pages, public statement pages come from the page cache, and
+ * every response gets the security headers with a fresh script nonce.
+ */
+export default async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const https = isHttps(request.nextUrl, request.headers);
+  const refusal = await refuseUnsafe(request);
+  if (refusal) return withHeaders(refusal, hardeningHeaders(https));
+  if (pathname.startsWith("/api/")) {
+    return withHeaders(NextResponse.next(), { ...hardeningHeaders(https), "Content-Security-Policy": apiContentSecurityPolicy });
+  }
+
+  const [first = "", ...rest] = pathname.split("/").filter(Boolean);
+  const host = request.headers.get("host") ?? "";
+  const tenantSlug = sharedSections.has(rest[0] ?? "") ? null : tenantSlugFromHost(host);
+  const rendering = isRenderRequest(request.headers);
+  const nonce = rendering ? renderNonce : newNonce();
+  const development = process.env.NODE_ENV === "development";
+  const csp = contentSecurityPolicy(nonce, { https, development });
+  const responseHeaders = { ...hardeningHeaders(https), "Content-Security-Policy": csp };
+
+  if (!isLocale(first) && !localeLike.test(first)) {
+    const locale = negotiateLocale(request.headers.get("accept-language"));
+    const url = request.nextUrl.clone();
+    url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
+    return withHeaders(NextResponse.redirect(url), responseHeaders);
+  }
+
+  const internalPath = tenantSlug ? ["", first, "t", tenantSlug, ...rest].join("/") : pathname;
+  const cacheSlug = request.method === "GET" && !rendering ? statementPageSlug(internalPath) : null;
+  if (cacheSlug && isOwnHost(host, cacheSlug)) {
+    const { page, hit } = await cachedPage(cacheSlug, host, pathname, process.env.PORT ?? request.nextUrl.port ?? "3000");
+    // A tenant lets the sites it lists in its settings show its statement in a frame.
+    const frameAncestors = (await findTenantBySlug(cacheSlug))?.embedOrigins ?? [];
+    const policy = frameAncestors.length ? contentSecurityPolicy(nonce, { https, development, frameAncestors }) : csp;
+    return new Response(page.html.replaceAll(renderNonce, nonce), {
+      status: page.status,
+      headers: { ...responseHeaders, "Content-Security-Policy": policy, "content-type": page.contentType, "x-inzage-cache": hit ? "hit" : "miss" },
+    });
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set(requestHeaders.path, pathname + search);
+  // Next.js reads the nonce for its own scripts from the request's policy header.
+  headers.set("content-security-policy", csp);
+  if (!tenantSlug) {
+    headers.delete(requestHeaders.tenantHost);
+    return withHeaders(NextResponse.next({ request: { headers } }), responseHeaders);
+  }
+  headers.set(requestHeaders.tenantHost, tenantSlug);
+  const url = request.nextUrl.clone();
+  url.pathname = internalPath;
+  return withHeaders(NextResponse.rewrite(url, { request: { headers } }), responseHeaders);
+}
+
+/**
+ * A request that changes something (anything but GET/HEAD/OPTIONS) must come from this
+ * site, except calls to the tenant API, which carry an API key instead of a cookie;
+ * and each address may send only so many of them a minute.
+ */
+async function refuseUnsafe(request: NextRequest): Promise<NextResponse | null> {
+  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return null;
+  if (request.nextUrl.pathname.startsWith("/api/v1/")) return null;
+  if (isCrossSite(request.headers)) {
+    return NextResponse.json({ error: { code: "cross_site", message: "Cross-site requests are not accepted." } }, { status: 403 });
+  }
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const result = await hit(limits.formPostsPerIp, ip);
+  if (result.allowed) return null;
+  return NextResponse.json(
+    { error: { code: "rate_limited", message: "Too many requests; try again later.", retryAfterSeconds: result.retryAfterSeconds } },
+    { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+  );
+}
+
+export function isCrossSite(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  if (origin && origin !== "null") {
+    try {
+      return new URL(origin).host.toLowerCase() !== (headers.get("host") ?? "").toLowerCase();
+    } catch {
+      return true;
+    }
+  }
+  if (origin === "null") return true;
+  return headers.get("sec-fetch-site") === "cross-site";
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** Pages are cached only for the platform host and the tenant's own host, not for any Host a client sends. */
+function isOwnHost(host: string, slug: string): boolean {
+  const hostname = host.toLowerCase().replace(/:\d+$/, "");
+  return hostname === platformHost() || tenantSlugFromHost(host) === slug;
+}
+
+export const config = {
+  // Build assets and public files get their headers from next.config.js.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};
