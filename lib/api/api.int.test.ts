@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as requestsRoute from "@/app/api/v1/requests/route";
 import * as recordsRoute from "@/app/api/v1/subjects/[email]/records/route";
 import * as subjectRoute from "@/app/api/v1/subjects/[email]/route";
@@ -402,8 +402,15 @@ describe("GET /api/v1/requests", () => {
 describe("rate limit", () => {
   it("answers 429 with Retry-After once a key used up its requests", async () => {
     const { key, secret } = await createApiKey(inone.id, "Busy");
-    for (let i = 0; i < limits.apiKey.max; i++) await hit(limits.apiKey, key.id);
-    const answer = await get("anyone@example.com", { key: secret });
+    // The limit counts per fixed window: hold the clock so the hits and the request share one.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    let answer: Awaited<ReturnType<typeof get>>;
+    try {
+      for (let i = 0; i < limits.apiKey.max; i++) await hit(limits.apiKey, key.id);
+      answer = await get("anyone@example.com", { key: secret });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(answer.status).toBe(429);
     expect(answer.json.error.code).toBe("rate_limited");
     expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
