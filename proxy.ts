@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { clientAddress } from "@/lib/client-address";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { hit, limits } from "@/lib/rate-limit";
 import { isLocale } from "@/lib/i18n/routing";
@@ -87,7 +88,7 @@ async function refuseUnsafe(request: NextRequest): Promise<NextResponse | null> 
   if (isCrossSite(request.headers)) {
     return NextResponse.json({ error: { code: "cross_site", message: "Cross-site requests are not accepted." } }, { status: 403 });
   }
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const ip = clientAddress(request.headers) ?? "local";
   const result = await hit(limits.formPostsPerIp, ip);
   if (result.allowed) return null;
   return NextResponse.json(

@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
+import { clientAddress } from "@/lib/client-address";
 
-/** The client's address as the server saw it (first hop of X-Forwarded-For behind a proxy). */
+/** The address of the client of the request being rendered or acted on. */
 export async function requestIp(): Promise<string | null> {
   try {
-    const all = await headers();
-    return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || null;
+    return clientAddress(await headers());
   } catch {
     // Outside a request (a script or a test) there is no address.
     return null;

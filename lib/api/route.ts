@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { ApiKey, Tenant } from "@/generated/prisma/client";
 import type { AuditEntry } from "@/lib/audit";
+import { clientAddress } from "@/lib/client-address";
 import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
@@ -86,7 +87,7 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
         key: auth.key,
         request,
         params: await context.params,
-        actor: { actorType: "apiKey", actorId: auth.key.id, actorLabel: apiKeyLabel(auth.key), ip: clientIp(request) },
+        actor: { actorType: "apiKey", actorId: auth.key.id, actorLabel: apiKeyLabel(auth.key), ip: clientAddress(request.headers) },
       });
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
       return response;
@@ -96,10 +97,6 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
       return apiError(500, "internal_error", "Something went wrong on our side. Nothing was changed if the request failed before the answer; try again later.");
     }
   };
-}
-
-export function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
 }
 
 export const megabyte = 1024 * 1024;

@@ -1,5 +1,6 @@
 import { type NextRequest } from "next/server";
 import { z } from "zod";
+import { clientAddress } from "@/lib/client-address";
 import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
 import { requestSubscription } from "@/lib/subscriptions/subscriptions";
 import { subscriptionRedirect } from "@/lib/subscriptions/redirect";
@@ -10,7 +11,7 @@ import { email, locale } from "@/lib/validation";
 export async function POST(request: NextRequest, { params }: { params: Promise<{ tenant: string }> }) {
   const tenant = await findTenantBySlug((await params).tenant);
   if (!tenant) return new Response(null, { status: 404 });
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const ip = clientAddress(request.headers) ?? "local";
   const limited = await hit(limits.subscriptionPerIp, ip);
   if (!limited.allowed) return tooManyRequests(limited);
   const form = await request.formData();

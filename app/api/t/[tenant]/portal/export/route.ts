@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { NextResponse, type NextRequest } from "next/server";
-import { clientIp } from "@/lib/api/route";
+import { clientAddress } from "@/lib/client-address";
 import { recordAudit } from "@/lib/audit";
 import { withTenant } from "@/lib/db/tenant-db";
 import { isLocale } from "@/lib/i18n/routing";
@@ -37,7 +37,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       targetType: "Subject",
       targetId: subject.id,
       subjectId: subject.id,
-      ip: clientIp(request),
+      ip: clientAddress(request.headers),
       details: { locale },
     }),
   );
