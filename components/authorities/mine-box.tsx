@@ -3,6 +3,7 @@ import { countryName, euCountries, isInEea } from "@/lib/geo/countries";
 import type { Translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
 import { ContactDetails } from "./contact-details";
+import { CountryPicker } from "./country-picker";
 import { authorityHref, displayName, langAttr, secondName } from "./display";
 
 /**
@@ -29,43 +30,13 @@ export function MineBox({
   /** The chosen country's authority. */
   authority: Authority | undefined;
 }) {
-  const selected = chosen ?? guessed ?? "";
-  const showGuess = !chosen && !!guessed;
   return (
     <section id="mine" aria-labelledby="mine-heading" className="scroll-mt-4 space-y-4" data-testid="mine">
       <h2 id="mine-heading" className="text-2xl font-semibold">
         {t("Authorities.mine.heading")}
       </h2>
       <p className="no-print">{t("Authorities.mine.intro")}</p>
-      <form method="get" action={`/${locale}/authorities#mine`} className="no-print flex flex-wrap items-end gap-3">
-        <div className="flex min-w-0 grow basis-64 flex-col gap-1">
-          <label htmlFor="mine-country" className="font-semibold">
-            {t("Authorities.mine.label")}
-          </label>
-          <select
-            id="mine-country"
-            name="country"
-            defaultValue={selected}
-            aria-describedby={showGuess ? "mine-guessed" : undefined}
-            className="w-full rounded border border-muted bg-white px-2 py-1.5"
-          >
-            <option value="">{t("Authorities.mine.choose")}</option>
-            {countries.map((code) => (
-              <option key={code} value={code}>
-                {countryName(code, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
-          {t("Authorities.mine.submit")}
-        </button>
-        {showGuess && (
-          <p id="mine-guessed" className="basis-full text-sm text-muted">
-            {t("Authorities.mine.guessed")}
-          </p>
-        )}
-      </form>
+      <CountryPicker id="mine-country" action={`/${locale}/authorities#mine`} locale={locale} t={t} countries={countries} chosen={chosen} guessed={guessed} />
       {chosen && authority && <MineAuthority locale={locale} t={t} country={chosen} authority={authority} />}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { RequestEvent, Tenant } from "@/generated/prisma/client";
 import { authorityById, defaultAuthorityForCountry } from "@/lib/authorities/data";
 import { withTenant } from "@/lib/db/tenant-db";
+import { controllerFromTenant } from "@/lib/policy/versions";
 import { requesterEmailHash } from "@/lib/requests/reference";
 import { daysLate, effectiveDueAt, isClosed, isLate, timeliness } from "./late";
 import { dossierSchemaVersion, type Dossier, type DossierRequest } from "./schema";
@@ -102,23 +103,13 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
   });
 
   const country = options.country ?? null;
+  // The lead authority is given in full under `authorities`.
+  const { leadAuthorityId: _, ...controllerDetails } = controllerFromTenant(tenant);
   return {
     schemaVersion: dossierSchemaVersion,
     generatedAt: now.toISOString(),
     complainant: { name: subject.name, email: subject.email, postalAddress: subject.postalAddress },
-    controller: {
-      slug: tenant.slug,
-      name: tenant.name,
-      legalName: tenant.legalName,
-      address: tenant.address,
-      country: tenant.country,
-      registrationNumber: tenant.registrationNumber,
-      contactEmail: tenant.contactEmail,
-      phone: tenant.phone,
-      website: tenant.website,
-      dpoName: tenant.dpoName,
-      dpoEmail: tenant.dpoEmail,
-    },
+    controller: { slug: tenant.slug, ...controllerDetails },
     authorities: {
       country,
       countryAuthority: (country && defaultAuthorityForCountry(country)) || null,

@@ -6,10 +6,10 @@ import { AuthorityList } from "@/components/authorities/authority-list";
 import { CountryGrid, type CountryGroups } from "@/components/authorities/country-grid";
 import { MineBox } from "@/components/authorities/mine-box";
 import { PageShell } from "@/components/page-shell";
-import { countryFromAcceptLanguage } from "@/lib/authorities/country-from-language";
 import { authorities, defaultAuthorityForCountry } from "@/lib/authorities/data";
 import { parseCountryParam, parseQueryParam } from "@/lib/authorities/search";
-import { countryName, euCountries } from "@/lib/geo/countries";
+import { complaintCountries as COUNTRIES, complaintCountriesByName, guessComplaintCountry } from "@/lib/complaints/countries";
+import { euCountries } from "@/lib/geo/countries";
 import { translator } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
 
@@ -18,9 +18,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** Every country with an authority of its own (not the EU institutions). */
-const COUNTRIES: readonly string[] = [...new Set(authorities.map((a) => a.country))].filter((c) => c !== "EU");
-const COUNTRY_SET: ReadonlySet<string> = new Set(COUNTRIES);
 const EU: ReadonlySet<string> = new Set(euCountries);
 const GRID: CountryGroups = {
   eu: COUNTRIES.filter((c) => EU.has(c)),
@@ -42,10 +39,9 @@ export default async function AuthoritiesPage({ params, searchParams }: Props) {
   const t = translator(locale);
   const country = parseCountryParam(query.country, [...COUNTRIES, "EU"]);
   const q = parseQueryParam(query.q);
-  const guessed = country ? null : countryFromAcceptLanguage((await headers()).get("accept-language"), COUNTRY_SET);
-  const byName = (codes: readonly string[]) =>
-    [...codes].sort((a, b) => countryName(a, locale).localeCompare(countryName(b, locale), locale));
-  const mineCountry = country && COUNTRY_SET.has(country) ? country : null;
+  const guessed = country ? null : guessComplaintCountry((await headers()).get("accept-language"));
+  const mineCountry = country && country !== "EU" ? country : null;
+  const byName = complaintCountriesByName(locale);
 
   return (
     <PageShell locale={locale}>
@@ -57,7 +53,7 @@ export default async function AuthoritiesPage({ params, searchParams }: Props) {
         <MineBox
           locale={locale}
           t={t}
-          countries={byName(COUNTRIES)}
+          countries={byName}
           chosen={mineCountry}
           guessed={guessed}
           authority={mineCountry ? defaultAuthorityForCountry(mineCountry) : undefined}
@@ -66,7 +62,7 @@ export default async function AuthoritiesPage({ params, searchParams }: Props) {
         <AuthorityList
           authorities={authorities}
           filter={{ q, country }}
-          countries={[...byName(COUNTRIES), "EU"]}
+          countries={[...byName, "EU"]}
           locale={locale}
           t={t}
         />

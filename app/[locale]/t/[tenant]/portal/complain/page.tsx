@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { ComplaintSteps } from "@/components/authorities/complaint-steps";
 import { ContactDetails } from "@/components/authorities/contact-details";
+import { CountryPicker } from "@/components/authorities/country-picker";
 import { authorityHref, dashboardHref, displayName, langAttr, secondName } from "@/components/authorities/display";
 import { PageHeader } from "@/components/portal/page-header";
 import { PortalShell } from "@/components/portal/portal-shell";
@@ -46,7 +47,6 @@ export default async function ComplainPage({ params, searchParams }: Props) {
   const { countryAuthority, leadAuthority } = dossier.authorities;
   const grounds = dossier.requests.filter((r) => r.late || r.status === "REJECTED");
   const links = complaintLinks(tenant.slug, href, locale, chosen);
-  const selected = chosen ?? guessed ?? "";
 
   return (
     <PortalShell page={page} subject={subject} section="complain">
@@ -104,35 +104,15 @@ export default async function ComplainPage({ params, searchParams }: Props) {
             {t("Complaint.mine.heading")}
           </h2>
           <p className="max-w-3xl">{t("Complaint.mine.intro")}</p>
-          <form method="get" action={`${href("/portal/complain")}#mine`} className="flex flex-wrap items-end gap-3">
-            <div className="flex min-w-0 grow basis-64 flex-col gap-1">
-              <label htmlFor="complain-country" className="font-semibold">
-                {t("Authorities.mine.label")}
-              </label>
-              <select
-                id="complain-country"
-                name="country"
-                defaultValue={selected}
-                aria-describedby={!chosen && guessed ? "complain-guessed" : undefined}
-                className="w-full rounded border border-muted bg-white px-2 py-1.5"
-              >
-                <option value="">{t("Authorities.mine.choose")}</option>
-                {complaintCountriesByName(locale).map((code) => (
-                  <option key={code} value={code}>
-                    {countryName(code, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white">
-              {t("Authorities.mine.submit")}
-            </button>
-            {!chosen && guessed && (
-              <p id="complain-guessed" className="basis-full text-sm text-muted">
-                {t("Authorities.mine.guessed")}
-              </p>
-            )}
-          </form>
+          <CountryPicker
+            id="complain-country"
+            action={`${href("/portal/complain")}#mine`}
+            locale={locale}
+            t={t}
+            countries={complaintCountriesByName(locale)}
+            chosen={chosen}
+            guessed={guessed}
+          />
           {chosen && countryAuthority ? (
             <AuthorityBox
               authority={countryAuthority}
