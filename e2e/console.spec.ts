@@ -126,6 +126,30 @@ test.describe("team and company details", () => {
     await page.reload();
     await expect(page.getByLabel("Accent colour")).toHaveValue("#7a1f3d");
   });
+
+  test("what is typed before the page's script has arrived is kept once it has", async ({ page }) => {
+    await signUpAndSignIn(page);
+    let releaseScripts!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    // The page has arrived, its scripts have not: wait for the HTML only.
+    await page.goto("/en/admin/settings", { waitUntil: "commit" });
+    const address = page.locator("#field-address");
+    await address.fill("Oudegracht 99\n3511 AB Utrecht");
+    await page.getByLabel("Phone number (optional)").fill("+31 30 765 4321");
+    releaseScripts();
+    await page.waitForLoadState("networkidle");
+    await expect(address).toHaveValue("Oudegracht 99\n3511 AB Utrecht");
+    await expect(page.getByLabel("Phone number (optional)")).toHaveValue("+31 30 765 4321");
+    await page.getByRole("button", { name: "Save details" }).click();
+    await expect(page.getByTestId("form-success")).toBeVisible();
+    await page.unroute("**/_next/static/chunks/**");
+    await page.reload();
+    await expect(address).toHaveValue("Oudegracht 99\n3511 AB Utrecht");
+  });
 });
 
 test("a visitor subscribes to changes of a public statement and confirms by mail", async ({ page }) => {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useFormStatus } from "react-dom";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { FormState } from "@/lib/action";
 import { errorKey } from "@/lib/error-keys";
 
@@ -82,11 +82,29 @@ export function TextField({ name, label, state, defaultValue, hint, required, id
   );
 }
 
+const noSubscription = () => () => {};
+
+/**
+ * When React hydrates a prefilled textarea it sets its value again, wiping what someone
+ * typed before the page's script arrived. This reads the text while hydrating, before
+ * React touches the element, and puts it back afterwards.
+ */
+function useTextTypedBeforeHydration(id: string) {
+  const hydrating = useSyncExternalStore(noSubscription, () => false, () => true);
+  const [typed] = useState(() => (hydrating && typeof document !== "undefined" ? (document.getElementById(id) as HTMLTextAreaElement | null)?.value ?? null : null));
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (typed !== null && ref.current && ref.current.value !== typed) ref.current.value = typed;
+  }, [typed]);
+  return ref;
+}
+
 export function TextArea({ name, label, state, defaultValue, hint, required, id = `field-${name}`, rows = 4 }: FieldProps & { rows?: number }) {
   const control = controlProps(state, name, id, defaultValue, hint, required);
+  const ref = useTextTypedBeforeHydration(id);
   return (
     <FieldFrame name={name} label={label} state={state} hint={hint} required={required} id={id}>
-      <textarea {...control} key={`${name}:${control.defaultValue}`} rows={rows} className={inputClass} />
+      <textarea {...control} ref={ref} key={`${name}:${control.defaultValue}`} rows={rows} className={inputClass} />
     </FieldFrame>
   );
 }
