@@ -51,11 +51,31 @@ export default async function proxy(request: NextRequest) {
   }
 
   const internalPath = tenantSlug ? ["", first, "t", tenantSlug, ...rest].join("/") : pathname;
+  const headers = new Headers(request.headers);
+  headers.set(requestHeaders.path, pathname + search);
+  // Next.js reads the nonce for its own scripts from the request's policy header.
+  headers.set("content-security-policy", csp);
+  headers.delete(requestHeaders.notFound);
+
+  const pathTenantSlug = /^\/[^/]+\/t\/([^/]+)/.exec(internalPath)?.[1];
+  const pathTenant = pathTenantSlug ? await findTenantBySlug(pathTenantSlug) : null;
+  // What is known to be missing before routing: a locale we do not have, or a tenant that does not exist.
+  const missing = !isLocale(first) ? "page" : pathTenantSlug && !pathTenant ? "tenant" : null;
+  if (missing && (request.method === "GET" || request.method === "HEAD")) {
+    // A page that calls notFound() gets an empty HTML shell from Next.js, filled in only by
+    // its script; a path no route matches gets app/not-found.tsx rendered on the server.
+    headers.set(requestHeaders.notFound, missing);
+    headers.delete(requestHeaders.tenantHost);
+    const url = request.nextUrl.clone();
+    url.pathname = unroutedPath;
+    return withHeaders(NextResponse.rewrite(url, { request: { headers } }), responseHeaders);
+  }
+
   const cacheSlug = request.method === "GET" && !rendering ? statementPageSlug(internalPath) : null;
   if (cacheSlug && isOwnHost(host, cacheSlug)) {
     const { page, hit } = await cachedPage(cacheSlug, host, pathname, process.env.PORT ?? request.nextUrl.port ?? "3000");
     // A tenant lets the sites it lists in its settings show its statement in a frame.
-    const frameAncestors = (await findTenantBySlug(cacheSlug))?.embedOrigins ?? [];
+    const frameAncestors = pathTenant?.embedOrigins ?? [];
     const policy = frameAncestors.length ? contentSecurityPolicy(nonce, { https, development, frameAncestors }) : csp;
     return new Response(page.html.replaceAll(renderNonce, nonce), {
       status: page.status,
@@ -63,10 +83,6 @@ export default async function proxy(request: NextRequest) {
     });
   }
 
-  const headers = new Headers(request.headers);
-  headers.set(requestHeaders.path, pathname + search);
-  // Next.js reads the nonce for its own scripts from the request's policy header.
-  headers.set("content-security-policy", csp);
   if (!tenantSlug) {
     headers.delete(requestHeaders.tenantHost);
     return withHeaders(NextResponse.next({ request: { headers } }), responseHeaders);
@@ -76,6 +92,9 @@ export default async function proxy(request: NextRequest) {
   url.pathname = internalPath;
   return withHeaders(NextResponse.rewrite(url, { request: { headers } }), responseHeaders);
 }
+
+/** A path that no route of the app matches. */
+const unroutedPath = "/_/not-found";
 
 /**
  * A request that changes something (anything but GET/HEAD/OPTIONS) must come from this

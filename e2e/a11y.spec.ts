@@ -41,8 +41,10 @@ const jan = "jan.jansen@example.com";
 
 /** Concrete values for every page route of the demo data. A new page without an entry fails the first test. */
 const pages: Record<string, Visit[]> = {
-  "/[locale]": [{ path: "/{locale}", audience: "public" }],
-  "/[locale]/[...rest]": [{ path: "/{locale}/no-such-page", audience: "public", status: 404 }],
+  "/[locale]": [
+    { path: "/{locale}", audience: "public" },
+    { path: "/{locale}/no-such-page", audience: "public", status: 404, label: "no such page" },
+  ],
   "/[locale]/admin": [{ path: "/{locale}/admin", audience: "console" }],
   "/[locale]/admin/audit": [{ path: "/{locale}/admin/audit", audience: "console" }],
   "/[locale]/admin/consent": [{ path: "/{locale}/admin/consent", audience: "console" }],

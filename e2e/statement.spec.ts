@@ -76,6 +76,27 @@ test.describe("hosted privacy statement", () => {
     expect(response!.status()).toBe(404);
   });
 
+  test("a 404 for an unknown tenant, language or page is readable without JavaScript", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const port = new URL(baseURL!).port;
+    const cases = [
+      { path: "/en/t/no-such-company/history", lang: "en", heading: "No privacy statement here" },
+      { path: `http://no-such-company.localhost:${port}/nl`, lang: "nl", heading: "Hier staat geen privacyverklaring" },
+      { path: "/nl/no-such-page", lang: "nl", heading: "Pagina niet gevonden" },
+      { path: "/en/admin/no-such-page", lang: "en", heading: "Page not found" },
+    ];
+    for (const { path, lang, heading } of cases) {
+      const response = await page.goto(path);
+      expect(response!.status(), path).toBe(404);
+      await expect(page.locator("html"), path).toHaveAttribute("lang", lang);
+      await expect(page.getByRole("heading", { level: 1 }), path).toHaveText(heading);
+      await expect(page, path).toHaveTitle(`${heading} · Inzage`);
+      await expect(page.locator('head link[rel="alternate"][hreflang="x-default"]'), path).toHaveCount(1);
+    }
+    await context.close();
+  });
+
   test("/ sends the visitor to the language their browser prefers", async ({ browser }) => {
     const english = await browser.newContext({ locale: "en-GB" });
     const page = await english.newPage();

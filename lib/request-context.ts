@@ -4,4 +4,6 @@ export const requestHeaders = {
   path: "x-inzage-path",
   /** The tenant slug when the visitor came in on the tenant's own host. */
   tenantHost: "x-inzage-tenant-host",
+  /** Why proxy.ts answered "not found" before routing: "tenant" for an unknown tenant, "page" otherwise. */
+  notFound: "x-inzage-not-found",
 } as const;
