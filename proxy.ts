@@ -3,7 +3,7 @@ import { clientAddress } from "@/lib/client-address";
 import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { hit, limits } from "@/lib/rate-limit";
 import { isLocale } from "@/lib/i18n/routing";
-import { cachedPage, isRenderRequest, statementPageSlug } from "@/lib/page-cache";
+import { cachedPage, isRenderRequest, pageWithNonce, statementPageSlug } from "@/lib/page-cache";
 import { requestHeaders } from "@/lib/request-context";
 import {
   apiContentSecurityPolicy,
@@ -77,7 +77,7 @@ export default async function proxy(request: NextRequest) {
     // A tenant lets the sites it lists in its settings show its statement in a frame.
     const frameAncestors = pathTenant?.embedOrigins ?? [];
     const policy = frameAncestors.length ? contentSecurityPolicy(nonce, { https, development, frameAncestors }) : csp;
-    return new Response(page.html.replaceAll(renderNonce, nonce), {
+    return new Response(pageWithNonce(page, nonce), {
       status: page.status,
       headers: { ...responseHeaders, "Content-Security-Policy": policy, "content-type": page.contentType, "x-inzage-cache": hit ? "hit" : "miss" },
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { renderNonce } from "@/lib/security-headers";
 
 /**
  * Finished HTML of tenants' public statement pages, so that reading a statement does
@@ -12,7 +13,32 @@ import http from "node:http";
 export interface CachedPage {
   status: number;
   contentType: string;
-  html: string;
+  /** The HTML as bytes, cut where the stand-in nonce was, so a response only joins them. */
+  parts: Buffer[];
+}
+
+/** The page's bytes with this response's nonce in place of the stand-in. */
+export function pageWithNonce(page: CachedPage, nonce: string): Uint8Array<ArrayBuffer> {
+  const nonceBytes = Buffer.from(nonce);
+  const pieces = page.parts.flatMap((part, i) => (i === 0 ? [part] : [nonceBytes, part]));
+  const body = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    body.set(piece, offset);
+    offset += piece.length;
+  }
+  return body;
+}
+
+function cutAtNonce(html: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let at = html.indexOf(renderNonce, start); at >= 0; at = html.indexOf(renderNonce, start)) {
+    parts.push(html.subarray(start, at));
+    start = at + renderNonce.length;
+  }
+  parts.push(html.subarray(start));
+  return parts;
 }
 
 interface Store {
@@ -91,7 +117,7 @@ function renderOnce(host: string, path: string, port: string, secret: string): P
           resolve({
             status: response.statusCode ?? 500,
             contentType: String(response.headers["content-type"] ?? "text/html; charset=utf-8"),
-            html: Buffer.concat(chunks).toString("utf8"),
+            parts: cutAtNonce(Buffer.concat(chunks)),
           }),
         );
         response.on("error", reject);
