@@ -30,7 +30,7 @@ export function pageWithNonce(page: CachedPage, nonce: string): Uint8Array<Array
   return body;
 }
 
-function cutAtNonce(html: Buffer): Buffer[] {
+export function cutAtNonce(html: Buffer): Buffer[] {
   const parts: Buffer[] = [];
   let start = 0;
   for (let at = html.indexOf(renderNonce, start); at >= 0; at = html.indexOf(renderNonce, start)) {
