@@ -26,7 +26,7 @@ const sharedSections = new Set(["authorities"]);
  * every response gets the security headers with a fresh script nonce.
  */
 export default async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const https = isHttps(request.nextUrl, request.headers);
   const refusal = await refuseUnsafe(request);
   if (refusal) return withHeaders(refusal, hardeningHeaders(https));
@@ -51,12 +51,6 @@ export default async function proxy(request: NextRequest) {
   }
 
   const internalPath = tenantSlug ? ["", first, "t", tenantSlug, ...rest].join("/") : pathname;
-  const headers = new Headers(request.headers);
-  headers.set(requestHeaders.path, pathname + search);
-  // Next.js reads the nonce for its own scripts from the request's policy header.
-  headers.set("content-security-policy", csp);
-  headers.delete(requestHeaders.notFound);
-
   const pathTenantSlug = /^\/[^/]+\/t\/([^/]+)/.exec(internalPath)?.[1];
   const pathTenant = pathTenantSlug ? await findTenantBySlug(pathTenantSlug) : null;
   // What is known to be missing before routing: a locale we do not have, or a tenant that does not exist.
@@ -64,8 +58,8 @@ export default async function proxy(request: NextRequest) {
   if (missing && (request.method === "GET" || request.method === "HEAD")) {
     // A page that calls notFound() gets an empty HTML shell from Next.js, filled in only by
     // its script; a path no route matches gets app/not-found.tsx rendered on the server.
+    const headers = forwardedHeaders(request, csp);
     headers.set(requestHeaders.notFound, missing);
-    headers.delete(requestHeaders.tenantHost);
     const url = request.nextUrl.clone();
     url.pathname = unroutedPath;
     return withHeaders(NextResponse.rewrite(url, { request: { headers } }), responseHeaders);
@@ -83,14 +77,23 @@ export default async function proxy(request: NextRequest) {
     });
   }
 
-  if (!tenantSlug) {
-    headers.delete(requestHeaders.tenantHost);
-    return withHeaders(NextResponse.next({ request: { headers } }), responseHeaders);
-  }
+  const headers = forwardedHeaders(request, csp);
+  if (!tenantSlug) return withHeaders(NextResponse.next({ request: { headers } }), responseHeaders);
   headers.set(requestHeaders.tenantHost, tenantSlug);
   const url = request.nextUrl.clone();
   url.pathname = internalPath;
   return withHeaders(NextResponse.rewrite(url, { request: { headers } }), responseHeaders);
+}
+
+/** The request's headers as the pages get them: the visitor's own path, the policy, and none of ours forged. */
+function forwardedHeaders(request: NextRequest, csp: string): Headers {
+  const headers = new Headers(request.headers);
+  headers.set(requestHeaders.path, request.nextUrl.pathname + request.nextUrl.search);
+  // Next.js reads the nonce for its own scripts from the request's policy header.
+  headers.set("content-security-policy", csp);
+  headers.delete(requestHeaders.notFound);
+  headers.delete(requestHeaders.tenantHost);
+  return headers;
 }
 
 /** A path that no route of the app matches. */

@@ -33,7 +33,7 @@ export type DossierTenant = Pick<
 >;
 
 export interface DossierOptions {
-  /** The country where the person lives or works, already checked (parseComplaintCountry). */
+  /** The country where the person lives or works, already checked (parseResidenceCountry). */
   country?: string | null;
   now?: Date;
 }

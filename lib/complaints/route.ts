@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { Subject, Tenant } from "@/generated/prisma/client";
 import { currentSubject } from "@/lib/portal/session";
 import { findTenantBySlug } from "@/lib/tenants";
-import { parseComplaintCountry } from "./countries";
+import { parseResidenceCountry } from "@/lib/authorities/residence";
 import { buildDossier } from "./dossier";
 import type { Dossier } from "./schema";
 
@@ -19,7 +19,7 @@ export async function dossierForRequest(
   if (!tenant) return { error: problem(404, "tenant_not_found", "no tenant with this slug") };
   const subject = await currentSubject(tenant);
   if (!subject) return { error: problem(401, "not_signed_in", "sign in to the portal to download your complaint dossier") };
-  const country = parseComplaintCountry(request.nextUrl.searchParams.get("country"));
+  const country = parseResidenceCountry(request.nextUrl.searchParams.get("country"));
   const dossier = await buildDossier(tenant, subject.id, { country });
   if (!dossier) return { error: problem(401, "not_signed_in", "sign in to the portal to download your complaint dossier") };
   return { tenant, subject, dossier };

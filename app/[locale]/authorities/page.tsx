@@ -8,7 +8,7 @@ import { MineBox } from "@/components/authorities/mine-box";
 import { PageShell } from "@/components/page-shell";
 import { authorities, defaultAuthorityForCountry } from "@/lib/authorities/data";
 import { parseCountryParam, parseQueryParam } from "@/lib/authorities/search";
-import { complaintCountries as COUNTRIES, complaintCountriesByName, guessComplaintCountry } from "@/lib/complaints/countries";
+import { guessResidenceCountry, residenceCountries, residenceCountriesByName } from "@/lib/authorities/residence";
 import { euCountries } from "@/lib/geo/countries";
 import { translator } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
@@ -20,9 +20,9 @@ type Props = {
 
 const EU: ReadonlySet<string> = new Set(euCountries);
 const GRID: CountryGroups = {
-  eu: COUNTRIES.filter((c) => EU.has(c)),
-  eea: COUNTRIES.filter((c) => ["IS", "LI", "NO"].includes(c)),
-  other: COUNTRIES.filter((c) => !EU.has(c) && !["IS", "LI", "NO"].includes(c)),
+  eu: residenceCountries.filter((c) => EU.has(c)),
+  eea: residenceCountries.filter((c) => ["IS", "LI", "NO"].includes(c)),
+  other: residenceCountries.filter((c) => !EU.has(c) && !["IS", "LI", "NO"].includes(c)),
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -37,11 +37,11 @@ export default async function AuthoritiesPage({ params, searchParams }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   const query = await searchParams;
   const t = translator(locale);
-  const country = parseCountryParam(query.country, [...COUNTRIES, "EU"]);
+  const country = parseCountryParam(query.country, [...residenceCountries, "EU"]);
   const q = parseQueryParam(query.q);
-  const guessed = country ? null : guessComplaintCountry((await headers()).get("accept-language"));
+  const guessed = country ? null : guessResidenceCountry((await headers()).get("accept-language"));
   const mineCountry = country && country !== "EU" ? country : null;
-  const byName = complaintCountriesByName(locale);
+  const byName = residenceCountriesByName(locale);
 
   return (
     <PageShell locale={locale}>

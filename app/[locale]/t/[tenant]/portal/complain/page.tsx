@@ -9,7 +9,7 @@ import { authorityHref, dashboardHref, displayName, langAttr, secondName } from 
 import { PageHeader } from "@/components/portal/page-header";
 import { PortalShell } from "@/components/portal/portal-shell";
 import type { Authority } from "@/lib/authorities/data";
-import { complaintCountriesByName, guessComplaintCountry, parseComplaintCountry } from "@/lib/complaints/countries";
+import { residenceCountriesByName, guessResidenceCountry, parseResidenceCountry } from "@/lib/authorities/residence";
 import { buildDossier } from "@/lib/complaints/dossier";
 import { complaintLinks } from "@/lib/complaints/links";
 import type { DossierRequest } from "@/lib/complaints/schema";
@@ -40,8 +40,8 @@ export default async function ComplainPage({ params, searchParams }: Props) {
   const { tenant, locale, href, subject } = page;
   const t = translator(locale);
   const company = tenant.name;
-  const chosen = parseComplaintCountry((await searchParams).country);
-  const guessed = chosen ? null : guessComplaintCountry((await headers()).get("accept-language"));
+  const chosen = parseResidenceCountry((await searchParams).country);
+  const guessed = chosen ? null : guessResidenceCountry((await headers()).get("accept-language"));
   const dossier = await buildDossier(tenant, subject.id, { country: chosen });
   if (!dossier) redirect(href("/portal"));
   const { countryAuthority, leadAuthority } = dossier.authorities;
@@ -109,7 +109,7 @@ export default async function ComplainPage({ params, searchParams }: Props) {
             action={`${href("/portal/complain")}#mine`}
             locale={locale}
             t={t}
-            countries={complaintCountriesByName(locale)}
+            countries={residenceCountriesByName(locale)}
             chosen={chosen}
             guessed={guessed}
           />

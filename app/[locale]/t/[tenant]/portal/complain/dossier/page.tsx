@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { DossierDocument } from "@/components/complaints/dossier-document";
 import { PrintButton } from "@/components/complaints/print-button";
 import { PortalShell } from "@/components/portal/portal-shell";
-import { parseComplaintCountry } from "@/lib/complaints/countries";
+import { parseResidenceCountry } from "@/lib/authorities/residence";
 import { buildDossier } from "@/lib/complaints/dossier";
 import { complaintLinks } from "@/lib/complaints/links";
 import { dossierOutline } from "@/lib/complaints/outline";
@@ -26,7 +26,7 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const page = await resolvePortalPage(params);
   const { tenant, locale, href, subject } = page;
   const t = translator(locale);
-  const country = parseComplaintCountry((await searchParams).country);
+  const country = parseResidenceCountry((await searchParams).country);
   const dossier = await buildDossier(tenant, subject.id, { country });
   if (!dossier) redirect(href("/portal"));
   const links = complaintLinks(tenant.slug, href, locale, country);

@@ -7,21 +7,21 @@ import { countryName } from "@/lib/geo/countries";
  * The countries a person can name as where they live or work: every country with an
  * authority of its own (the EDPS, "EU", supervises EU institutions, not companies).
  */
-export const complaintCountries: readonly string[] = [...new Set(authorities.map((a) => a.country))].filter((c) => c !== "EU");
-const known: ReadonlySet<string> = new Set(complaintCountries);
+export const residenceCountries: readonly string[] = [...new Set(authorities.map((a) => a.country))].filter((c) => c !== "EU");
+const known: ReadonlySet<string> = new Set(residenceCountries);
 
 /** `?country=nl` → "NL"; anything else → null. */
-export function parseComplaintCountry(value: string | string[] | undefined | null): string | null {
-  return parseCountryParam(value ?? undefined, complaintCountries);
+export function parseResidenceCountry(value: string | string[] | undefined | null): string | null {
+  return parseCountryParam(value ?? undefined, residenceCountries);
 }
 
 /** A first guess from Accept-Language, to preselect the country; never used as a choice. */
-export function guessComplaintCountry(acceptLanguage: string | null | undefined): string | null {
+export function guessResidenceCountry(acceptLanguage: string | null | undefined): string | null {
   return countryFromAcceptLanguage(acceptLanguage, known);
 }
 
 /** The countries sorted by their name in the page language. */
-export function complaintCountriesByName(locale: string): string[] {
+export function residenceCountriesByName(locale: string): string[] {
   const collator = new Intl.Collator(locale);
-  return [...complaintCountries].sort((a, b) => collator.compare(countryName(a, locale), countryName(b, locale)));
+  return [...residenceCountries].sort((a, b) => collator.compare(countryName(a, locale), countryName(b, locale)));
 }
