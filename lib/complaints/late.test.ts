@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { RequestStatus } from "@/generated/prisma/enums";
-import { dueDate } from "@/lib/requests/deadline";
+import { defaultCalendar, dueDate } from "@/lib/requests/deadline";
 import { complaintGround, daysLate, effectiveDueAt, isLate, timeliness, type DeadlineFacts } from "./late";
 
 const received = new Date("2026-01-31T09:00:00Z");
-const due = dueDate(received); // 2026-02-28T09:00Z
+const due = dueDate(received, defaultCalendar); // Mon 2 March 2026, 23:59:59.999 in Amsterdam
 const extended = new Date("2026-04-28T09:00:00Z");
 const at = (iso: string) => new Date(iso);
 
@@ -22,9 +22,9 @@ describe("the deadline that counts", () => {
 
 describe("late", () => {
   it("an open request is late only once the due moment has passed", () => {
-    expect(timeliness(request("IN_PROGRESS"), at("2026-02-28T08:59:59Z"))).toBe("open");
-    expect(timeliness(request("IN_PROGRESS"), at("2026-02-28T09:00:00Z"))).toBe("open");
-    expect(timeliness(request("IN_PROGRESS"), at("2026-02-28T09:00:01Z"))).toBe("open-late");
+    expect(timeliness(request("IN_PROGRESS"), at("2026-03-02T15:00:00Z"))).toBe("open");
+    expect(timeliness(request("IN_PROGRESS"), at("2026-03-02T22:59:59.999Z"))).toBe("open");
+    expect(timeliness(request("IN_PROGRESS"), at("2026-03-02T23:00:00Z"))).toBe("open-late");
     expect(isLate(request("WAITING_FOR_REQUESTER"), at("2026-03-10T00:00:00Z"))).toBe(true);
   });
 
@@ -38,8 +38,9 @@ describe("late", () => {
     const later = at("2027-01-01T00:00:00Z");
     expect(timeliness(request("COMPLETED", { closedAt: at("2026-02-20T00:00:00Z") }), later)).toBe("closed-on-time");
     expect(timeliness(request("COMPLETED", { closedAt: due }), later)).toBe("closed-on-time");
-    expect(timeliness(request("COMPLETED", { closedAt: at("2026-03-02T00:00:00Z") }), later)).toBe("closed-late");
-    expect(timeliness(request("REJECTED", { closedAt: at("2026-03-02T00:00:00Z") }), later)).toBe("closed-late");
+    expect(timeliness(request("COMPLETED", { closedAt: at("2026-03-02T20:00:00Z") }), later)).toBe("closed-on-time");
+    expect(timeliness(request("COMPLETED", { closedAt: at("2026-03-03T00:00:00Z") }), later)).toBe("closed-late");
+    expect(timeliness(request("REJECTED", { closedAt: at("2026-03-03T00:00:00Z") }), later)).toBe("closed-late");
     expect(timeliness(request("COMPLETED", { extendedDueAt: extended, closedAt: at("2026-04-01T00:00:00Z") }), later)).toBe("closed-on-time");
     expect(timeliness(request("COMPLETED", { extendedDueAt: extended, closedAt: at("2026-05-01T00:00:00Z") }), later)).toBe("closed-late");
   });
@@ -53,10 +54,10 @@ describe("late", () => {
     expect(timeliness(request("AWAITING_CONFIRMATION", { dueAt: null }), at("2030-01-01T00:00:00Z"))).toBe("not-started");
   });
 
-  it("counts whole days late, any part of a day as one", () => {
-    expect(daysLate(request("RECEIVED"), at("2026-02-28T10:00:00Z"))).toBe(1);
-    expect(daysLate(request("RECEIVED"), at("2026-03-10T09:00:00Z"))).toBe(10);
-    expect(daysLate(request("COMPLETED", { closedAt: at("2026-03-03T09:00:00Z") }), at("2027-01-01T00:00:00Z"))).toBe(3);
+  it("counts the days after the last day: answered on the ninth day after it is nine days late", () => {
+    expect(daysLate(request("RECEIVED"), at("2026-03-03T09:00:00Z"))).toBe(1);
+    expect(daysLate(request("RECEIVED"), at("2026-03-11T09:00:00Z"))).toBe(9);
+    expect(daysLate(request("COMPLETED", { closedAt: at("2026-03-05T09:00:00Z") }), at("2027-01-01T00:00:00Z"))).toBe(3);
     expect(daysLate(request("RECEIVED"), at("2026-02-01T00:00:00Z"))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { RequestStatus } from "@/generated/prisma/enums";
-import { isOverdue } from "@/lib/requests/deadline";
+import { effectiveDueAt, isOverdue } from "@/lib/requests/deadline";
 import { closedStatuses } from "@/lib/requests/status";
 
 /**
@@ -29,10 +29,7 @@ export interface DeadlineFacts {
 
 const day = 86_400_000;
 
-/** The deadline that counts: the extended one when there is one. */
-export function effectiveDueAt(request: Pick<DeadlineFacts, "dueAt" | "extendedDueAt">): Date | null {
-  return request.extendedDueAt ?? request.dueAt;
-}
+export { effectiveDueAt };
 
 export function isClosed(status: RequestStatus): boolean {
   return (closedStatuses as readonly RequestStatus[]).includes(status);

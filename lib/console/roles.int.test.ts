@@ -27,6 +27,7 @@ import {
   updateConsentPurpose,
   updateProfileField,
 } from "@/lib/portal/settings";
+import { defaultCalendar, extensionBounds } from "@/lib/requests/deadline";
 import {
   changeStatus,
   completeRequest,
@@ -34,7 +35,6 @@ import {
   correctProfile,
   extendDeadline,
   extendSchema,
-  extensionBounds,
   markRecipientNotified,
   messageSchema,
   noticeSchema,
@@ -261,7 +261,7 @@ const runs: Record<string, Run> = {
   },
   "app/[locale]/admin/requests/actions.ts#extendAction": async (state, permission) => {
     const request = await freshRequest("ACCESS");
-    return runConsoleAction(state, permission, extendSchema, { reference: request.reference, until: extensionBounds(request.dueAt!).max, reason: "Complex" }, extendDeadline);
+    return runConsoleAction(state, permission, extendSchema, { reference: request.reference, until: extensionBounds(request.dueAt!, defaultCalendar).max, reason: "Complex" }, extendDeadline);
   },
   "app/[locale]/admin/requests/actions.ts#rejectAction": async (state, permission) => {
     const { reference } = await freshRequest("ACCESS");

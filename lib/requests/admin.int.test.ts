@@ -12,7 +12,6 @@ import {
   completeRequest,
   correctProfile,
   extendDeadline,
-  extensionBounds,
   extensionDeadline,
   markRecipientNotified,
   recordObjection,
@@ -26,7 +25,7 @@ import {
   type StaffContext,
 } from "./admin";
 import { attachmentOf } from "./admin";
-import { dueDate, latestExtension } from "./deadline";
+import { defaultCalendar, dueDate, extensionBounds, latestExtension } from "./deadline";
 import { addInformation, createRequest, findRequest } from "./requests";
 import { requesterAttachments } from "./attachments";
 import { canTransition, requestStatuses } from "./status";
@@ -91,7 +90,7 @@ describe("status changes through the admin functions", () => {
   async function requestIn(status: RequestStatus): Promise<DataRequest> {
     const request = await newRequest();
     if (status === "RECEIVED") return request;
-    if (status === "EXTENDED") return extendDeadline(staff, { reference: request.reference, until: extensionBounds(request.dueAt!).max, reason: "Veel verzoeken" });
+    if (status === "EXTENDED") return extendDeadline(staff, { reference: request.reference, until: extensionBounds(request.dueAt!, defaultCalendar).max, reason: "Veel verzoeken" });
     if (status === "COMPLETED") return completeRequest(staff, { reference: request.reference, note: "" });
     if (status === "REJECTED") return rejectRequest(staff, { reference: request.reference, reason: "Kennelijk ongegrond" });
     return changeStatus(staff, { reference: request.reference, status: status as (typeof simple)[number], message: status === "WAITING_FOR_REQUESTER" ? "Welk klantnummer?" : "" });
@@ -147,24 +146,31 @@ describe("status changes through the admin functions", () => {
 });
 
 describe("extension (art. 12(3))", () => {
-  it("the bounds run from the day after the deadline to two calendar months after it", () => {
-    const due = new Date("2026-01-31T10:00:00Z");
-    expect(extensionBounds(due)).toEqual({ min: "2026-02-01", max: "2026-03-31" });
-    expect(extensionDeadline(due, "2026-03-31")).toEqual(latestExtension(due));
-    expect(extensionDeadline(due, "2026-02-15").toISOString()).toBe("2026-02-15T10:00:00.000Z");
-    for (const day of ["2026-01-31", "2026-04-01", "2026-13-01", "tomorrow"]) {
-      expect(() => extensionDeadline(due, day)).toThrow(ActionError);
+  it("the bounds run from the day after the deadline to two calendar months after it, as whole days", () => {
+    const due = dueDate(new Date("2026-03-31T10:00:00Z"), defaultCalendar); // Thu 30 April, end of day in Amsterdam
+    expect(extensionBounds(due, defaultCalendar)).toEqual({ min: "2026-05-01", max: "2026-06-30" });
+    expect(extensionDeadline(due, "2026-06-30", defaultCalendar)).toEqual(latestExtension(due, defaultCalendar));
+    expect(extensionDeadline(due, "2026-05-15", defaultCalendar).toISOString()).toBe("2026-05-15T21:59:59.999Z");
+    for (const day of ["2026-04-30", "2026-07-01", "2026-13-01", "2026-02-30", "tomorrow"]) {
+      expect(() => extensionDeadline(due, day, defaultCalendar)).toThrow(ActionError);
     }
+  });
+
+  it("is refused once the first deadline has passed (art. 12(3): told within one month)", async () => {
+    const request = await newRequest("ACCESS", "extend-late@example.net");
+    const { max } = extensionBounds(request.dueAt!, defaultCalendar);
+    const afterDeadline = new Date(request.dueAt!.getTime() + 1);
+    await expectRefused(extendDeadline(staff, { reference: request.reference, until: max, reason: "Te laat" }, afterDeadline), "extensionTooLate");
   });
 
   it("works once, with a reason the requester is mailed, and not beyond two months", async () => {
     const request = await newRequest("ACCESS", "extend@example.net");
-    const { max } = extensionBounds(request.dueAt!);
+    const { max } = extensionBounds(request.dueAt!, defaultCalendar);
     const beyond = new Date(Date.parse(`${max}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await expectRefused(extendDeadline(staff, { reference: request.reference, until: beyond, reason: "Te veel" }), "extensionRange");
     const extended = await extendDeadline(staff, { reference: request.reference, until: max, reason: "Het verzoek is complex." });
     expect(extended).toMatchObject({ status: "EXTENDED", extensionReason: "Het verzoek is complex." });
-    expect(extended.extendedDueAt!.getTime()).toBeLessThanOrEqual(latestExtension(request.dueAt!).getTime());
+    expect(extended.extendedDueAt!.getTime()).toBeLessThanOrEqual(latestExtension(request.dueAt!, defaultCalendar).getTime());
     expect(extended.extendedDueAt!.getTime()).toBeGreaterThan(request.dueAt!.getTime());
     const mail = (await outboxTo("extend@example.net")).at(-1)!;
     expect(mail.subject).toContain("Termijn verlengd");
@@ -207,7 +213,7 @@ describe("requests recorded by staff", () => {
     const jan = await subjectOf(inone, "jan.jansen@example.com");
     expect(request).toMatchObject({ status: "RECEIVED", channel: "email", subjectId: jan.id });
     expect(request.receivedAt!.toISOString().slice(0, 10)).toBe(yesterday);
-    expect(request.dueAt).toEqual(dueDate(request.receivedAt!));
+    expect(request.dueAt).toEqual(dueDate(request.receivedAt!, defaultCalendar));
     const created = (await deliveries(inone.id, "request.created")).map((d) => (d.payload as { data: { reference: string } }).data);
     expect(created.find((d) => d.reference === request.reference)).toMatchObject({ channel: "email", requesterEmail: "jan.jansen@example.com" });
 
@@ -324,7 +330,7 @@ describe("tenants are kept apart", () => {
   it("an admin of one tenant cannot act on another tenant's request by its reference", async () => {
     const request = await newRequest("ACCESS", "inone-only@example.net");
     await expectRefused(changeStatus(otherStaff, { reference: request.reference, status: "IN_PROGRESS", message: "" }), "notFound");
-    await expectRefused(extendDeadline(otherStaff, { reference: request.reference, until: extensionBounds(request.dueAt!).max, reason: "x" }), "notFound");
+    await expectRefused(extendDeadline(otherStaff, { reference: request.reference, until: extensionBounds(request.dueAt!, defaultCalendar).max, reason: "x" }), "notFound");
     await expectRefused(rejectRequest(otherStaff, { reference: request.reference, reason: "x" }), "notFound");
     await expectRefused(completeRequest(otherStaff, { reference: request.reference, note: "" }), "notFound");
     await expectRefused(sendStaffMessage(otherStaff, { reference: request.reference, body: "x" }), "notFound");

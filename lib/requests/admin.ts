@@ -13,7 +13,7 @@ import { consentWording, statementVersionInForce } from "@/lib/portal/consent";
 import { customFieldMax, customFieldName, customValues, phone, vatNumber } from "@/lib/portal/profile";
 import { email, locale as localeField, optionalText } from "@/lib/validation";
 import { emitEvent } from "@/lib/webhooks/events";
-import { dueDate, latestExtension } from "./deadline";
+import { canStillExtend, dueDate, endOfLocalDay, extensionBounds, localDay, middayOf, tenantCalendar, type DeadlineCalendar } from "./deadline";
 import { notifyStaffMessage, notifyStatusChange } from "./notify";
 import { newReference, requesterEmailHash } from "./reference";
 import { checkRequestFields, emitRequestCreated, requestFields, requestTarget, transitionRequest, type StatusChange } from "./requests";
@@ -30,7 +30,6 @@ import { canTransition, isActive } from "./status";
 
 export type StaffContext = Pick<ConsoleContext, "tenant" | "user">;
 
-const dayMs = 86_400_000;
 const maxText = 5000;
 
 /** Statuses staff set with the plain status form; the others have their own action with the fields they need. */
@@ -145,27 +144,12 @@ export async function changeStatus(context: StaffContext, input: z.output<typeof
 
 // ---- Extension (art. 12(3)) ---------------------------------------------------------
 
-const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The calendar day (YYYY-MM-DD) of a moment in the Netherlands, as the pages show dates. */
-export function dayOf(date: Date): string {
-  return amsterdamDay.format(date);
-}
-
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / dayMs;
-
-/** The days a deadline may be extended to: from the day after it up to two months after it. */
-export function extensionBounds(dueAt: Date): { min: string; max: string } {
-  return { min: dayOf(new Date(dueAt.getTime() + dayMs)), max: dayOf(latestExtension(dueAt)) };
-}
-
-/** The new deadline for a chosen day: the same time of day as the old one, never later than two months after it. */
-export function extensionDeadline(dueAt: Date, day: string): Date {
-  const { min, max } = extensionBounds(dueAt);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(dayNumber(day)) || day < min || day > max) throw new ActionError("extensionRange", "until");
-  const moved = new Date(dueAt.getTime() + (dayNumber(day) - dayNumber(dayOf(dueAt))) * dayMs);
-  const latest = latestExtension(dueAt);
-  return moved > latest ? latest : moved;
+/** The new deadline for a chosen day: the end of that day, from the day after the deadline up to the latest extension. */
+export function extensionDeadline(dueAt: Date, day: string, calendar: DeadlineCalendar): Date {
+  const { min, max } = extensionBounds(dueAt, calendar);
+  const end = endOfLocalDay(day, calendar);
+  if (!end || day < min || day > max) throw new ActionError("extensionRange", "until");
+  return end;
 }
 
 export const extendSchema = z.object({
@@ -180,7 +164,9 @@ export async function extendDeadline(context: StaffContext, input: z.output<type
     const request = await requestByReference(tx, context.tenant.id, input.reference);
     if (request.extendedDueAt) throw new ActionError("alreadyExtended");
     if (!request.dueAt || !canTransition(request.status, "EXTENDED", "staff")) throw new ActionError("statusNotAllowed");
-    const extendedDueAt = extensionDeadline(request.dueAt, input.until);
+    // Art. 12(3): the person is told of an extension "within one month of receipt of the request".
+    if (!canStillExtend(request.dueAt, now)) throw new ActionError("extensionTooLate", "until");
+    const extendedDueAt = extensionDeadline(request.dueAt, input.until, tenantCalendar(context.tenant));
     const change = await transitionRequest(tx, request, "EXTENDED", "staff", {
       ...staffOptions(context, now, input.reason),
       data: { extendedDueAt, extensionReason: input.reason },
@@ -303,11 +289,13 @@ export const recordSchema = z
  */
 export async function recordRequest(context: StaffContext, input: z.output<typeof recordSchema>, now = new Date()): Promise<DataRequest> {
   const tenantId = context.tenant.id;
-  const today = dayOf(now);
-  if (Number.isNaN(Date.parse(`${input.receivedOn}T00:00:00Z`)) || input.receivedOn < "2000-01-01") throw new ActionError("invalid", "receivedOn");
+  const calendar = tenantCalendar(context.tenant);
+  const today = localDay(now, calendar);
+  const midday = middayOf(input.receivedOn, calendar);
+  if (!midday || input.receivedOn < "2000-01-01") throw new ActionError("invalid", "receivedOn");
   if (input.receivedOn > today) throw new ActionError("receivedInFuture", "receivedOn");
-  // Today: now. An earlier day: noon in the Netherlands that day, roughly when post and calls arrive.
-  const receivedAt = input.receivedOn === today ? now : new Date(Date.parse(`${input.receivedOn}T11:00:00Z`));
+  // Today: now. An earlier day: noon that day in the tenant's zone, roughly when post and calls arrive.
+  const receivedAt = input.receivedOn === today ? now : midday;
   const address = input.requesterEmail;
   const change = await withTenant(tenantId, async (tx) => {
     const subject = await tx.subject.findFirst({ where: { tenantId, email: address }, select: { id: true, name: true } });
@@ -326,7 +314,7 @@ export async function recordRequest(context: StaffContext, input: z.output<typeo
         details: input.details,
         target: requestTarget(input),
         receivedAt,
-        dueAt: dueDate(receivedAt),
+        dueAt: dueDate(receivedAt, calendar),
         createdAt: now,
       },
     });

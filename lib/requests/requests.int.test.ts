@@ -6,7 +6,7 @@ import { withTenant } from "@/lib/db/tenant-db";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
 import { platformDb, useTestDatabase } from "@/test/database";
-import { dueDate, isOverdue } from "./deadline";
+import { defaultCalendar, dueDate, isOverdue } from "./deadline";
 import { notifyStatusChange } from "./notify";
 import { referencePattern, requesterEmailHash } from "./reference";
 import { addInformation, confirmRequest, createRequest, findRequest, listRequests, transitionRequest, withdrawRequest } from "./requests";
@@ -46,8 +46,9 @@ describe("requests from the portal", () => {
     expect(request.reference).toMatch(referencePattern);
     expect(request).toMatchObject({ status: "RECEIVED", channel: "portal", subjectId: subject.id, requesterEmail: jan });
     expect(request.receivedAt).toEqual(now);
-    expect(request.dueAt).toEqual(dueDate(now));
-    expect(request.dueAt!.toISOString().slice(0, 10)).toBe("2026-02-28");
+    expect(request.dueAt).toEqual(dueDate(now, defaultCalendar));
+    // 28 February 2026 is a Saturday: the period ends with Monday 2 March, 23:59:59.999 in Amsterdam (1182/71 art. 3(4)).
+    expect(request.dueAt!.toISOString()).toBe("2026-03-02T22:59:59.999Z");
     expect(request.requesterEmailHash).toBe(createHash("sha256").update(inone.hashSalt + jan).digest("hex"));
     const found = await findRequest(inone, { subjectId: subject.id }, request.reference);
     expect(found!.events).toEqual([expect.objectContaining({ kind: "created", toStatus: "RECEIVED", actor: "requester" })]);
@@ -85,7 +86,7 @@ describe("requests without an account", () => {
     const confirmedAt = new Date();
     const confirmation = await confirmRequest(inone, confirmToken!, confirmedAt);
     expect(confirmation.outcome).toBe("confirmed");
-    expect(confirmation.request).toMatchObject({ status: "RECEIVED", receivedAt: confirmedAt, dueAt: dueDate(confirmedAt) });
+    expect(confirmation.request).toMatchObject({ status: "RECEIVED", receivedAt: confirmedAt, dueAt: dueDate(confirmedAt, defaultCalendar) });
     expect((await confirmRequest(inone, confirmToken!)).outcome).toBe("already");
     expect((await confirmRequest(web1on1, confirmToken!)).outcome).toBe("invalid");
   });

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit";
 import { withTenant, type TenantTx } from "@/lib/db/tenant-db";
 import { emitEvent } from "@/lib/webhooks/events";
 import type { Locale } from "@/lib/policy/content";
-import { dueDate } from "./deadline";
+import { dueDate, tenantCalendar, type DeadlineCalendar } from "./deadline";
 import { notifyStatusChange, sendMergedNotice, sendRequestConfirmation } from "./notify";
 import { newReference, requesterEmailHash } from "./reference";
 import { canTransition, closedStatuses, isOpen, type RequestActor } from "./status";
@@ -100,6 +100,11 @@ export interface StatusChange {
  * closedAt on closing. Refuses (ActionError "statusNotAllowed") when the request
  * changed in the meantime. The caller mails the requester afterwards (notifyStatusChange).
  */
+/** The tenant's calendar for deadlines: its time zone and its country's public holidays. */
+export async function calendarOf(tx: TenantTx, tenantId: string): Promise<DeadlineCalendar> {
+  return tenantCalendar(await tx.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { country: true, timeZone: true } }));
+}
+
 export async function transitionRequest(
   tx: TenantTx,
   request: DataRequest,
@@ -110,11 +115,12 @@ export async function transitionRequest(
   const now = options.now ?? new Date();
   if (!canTransition(request.status, to, actor)) throw new ActionError("statusNotAllowed");
   const receiving = to === "RECEIVED" && !request.receivedAt;
+  const calendar = receiving ? await calendarOf(tx, request.tenantId) : null;
   const { count } = await tx.dataRequest.updateMany({
     where: { id: request.id, tenantId: request.tenantId, status: request.status },
     data: {
       status: to,
-      ...(receiving ? { receivedAt: now, dueAt: dueDate(now) } : {}),
+      ...(calendar ? { receivedAt: now, dueAt: dueDate(now, calendar) } : {}),
       ...((closedStatuses as readonly RequestStatus[]).includes(to) ? { closedAt: now } : {}),
       ...options.data,
     },
@@ -224,7 +230,7 @@ export async function createRequest(tenant: TenantRef, requester: Requester, inp
         target: input.target,
         confirmTokenHash: token ? hashConfirmToken(token) : null,
         receivedAt: subject ? now : null,
-        dueAt: subject ? dueDate(now) : null,
+        dueAt: subject ? dueDate(now, await calendarOf(tx, tenantId)) : null,
         createdAt: now,
       },
     });

@@ -2,7 +2,7 @@ import type { Prisma, Tenant } from "@/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/generated/prisma/enums";
 import type { TenantTx } from "@/lib/db/tenant-db";
 import type { LocalizedText } from "@/lib/policy/content";
-import { dueDate } from "@/lib/requests/deadline";
+import { dueDate, tenantCalendar } from "@/lib/requests/deadline";
 import { newReference, requesterEmailHash } from "@/lib/requests/reference";
 
 /**
@@ -205,7 +205,7 @@ const portals: Record<string, DemoPortal> = {
   },
 };
 
-export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "slug" | "hashSalt">, now = new Date()): Promise<void> {
+export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "slug" | "hashSalt" | "country" | "timeZone">, now = new Date()): Promise<void> {
   const portal = portals[tenant.slug];
   if (!portal) return;
   const tenantId = tenant.id;
@@ -268,7 +268,7 @@ export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "
           details: demo.request.details,
           target: demo.request.target ?? null,
           receivedAt,
-          dueAt: dueDate(receivedAt),
+          dueAt: dueDate(receivedAt, tenantCalendar(tenant)),
           createdAt: receivedAt,
         },
       });

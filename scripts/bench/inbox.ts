@@ -2,7 +2,7 @@ import pg from "pg";
 import type { RequestStatus, RequestType } from "@/generated/prisma/enums";
 import { disconnect, rawSql } from "@/lib/db/client";
 import { withPlatform, withTenant } from "@/lib/db/tenant-db";
-import { addCalendarMonths, dueDate } from "@/lib/requests/deadline";
+import { defaultCalendar, dueDate, latestExtension } from "@/lib/requests/deadline";
 import { defaultFilter, inboxCounts, inboxPage, parseCursor, type InboxFilter } from "@/lib/requests/inbox";
 import { requesterEmailHash } from "@/lib/requests/reference";
 import { requestStats } from "@/lib/requests/stats";
@@ -93,8 +93,8 @@ async function fill(tenant: { id: string; hashSalt: string }, total: number, now
       const awaiting = n % 100 === 7;
       const status: RequestStatus = awaiting ? "AWAITING_CONFIRMATION" : statusFor(n, age);
       const receivedAt = awaiting ? null : createdAt;
-      const dueAt = receivedAt ? dueDate(receivedAt) : null;
-      const extendedDueAt = dueAt && n % 20 === 3 ? addCalendarMonths(dueAt, 1) : null;
+      const dueAt = receivedAt ? dueDate(receivedAt, defaultCalendar) : null;
+      const extendedDueAt = dueAt && n % 20 === 3 ? latestExtension(dueAt, defaultCalendar) : null;
       const closed = status === "COMPLETED" || status === "REJECTED" || status === "WITHDRAWN";
       const email = `person${String(n % 40_000).padStart(5, "0")}@bench.example`;
       return {

@@ -29,8 +29,8 @@ import { publishedStatement } from "@/lib/policy/published";
 import { consentStates, localized } from "@/lib/portal/consent";
 import { recordOverview } from "@/lib/portal/data";
 import { customFieldName, customValues, profileFields, profileHistory } from "@/lib/portal/profile";
-import { extensionBounds, noticeTypes, recordSubjectViewed, requestForStaff, simpleStatuses } from "@/lib/requests/admin";
-import { latestExtension } from "@/lib/requests/deadline";
+import { noticeTypes, recordSubjectViewed, requestForStaff, simpleStatuses } from "@/lib/requests/admin";
+import { canStillExtend, extensionBounds, latestExtension, tenantCalendar } from "@/lib/requests/deadline";
 import { normalizeReference } from "@/lib/requests/reference";
 import { canTransition, isActive } from "@/lib/requests/status";
 
@@ -133,8 +133,9 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
     event.actor === "staff" ? (event.actorLabel ?? t("RequestAdmin.actors.staff")) : t(`RequestAdmin.actors.${event.actor === "requester" ? "requester" : "system"}`);
   const thread = events.filter((e) => messageKinds.has(e.kind));
   const statusOptions = simpleStatuses.filter((s) => canTransition(request.status, s, "staff"));
-  const bounds = request.dueAt ? extensionBounds(request.dueAt) : null;
-  const canExtend = Boolean(request.dueAt) && !request.extendedDueAt && canTransition(request.status, "EXTENDED", "staff");
+  const calendar = tenantCalendar(context.tenant);
+  const bounds = request.dueAt ? extensionBounds(request.dueAt, calendar) : null;
+  const canExtend = Boolean(request.dueAt && canStillExtend(request.dueAt)) && !request.extendedDueAt && canTransition(request.status, "EXTENDED", "staff");
   const canComplete = canTransition(request.status, "COMPLETED", "staff") && !(request.type === "ERASURE" && subject);
   const custom = subject ? customValues(subject.customFields) : {};
 
@@ -226,7 +227,7 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                   <h3 id="extend-heading" className="text-lg font-semibold">
                     {t("RequestAdmin.handle.extendTitle")}
                   </h3>
-                  <p className="text-sm">{t("RequestAdmin.handle.extendHint", { due: date(request.dueAt), latest: date(latestExtension(request.dueAt)) })}</p>
+                  <p className="text-sm">{t("RequestAdmin.handle.extendHint", { due: date(request.dueAt), latest: date(latestExtension(request.dueAt, calendar)) })}</p>
                   <AdminForm
                     action={extendAction}
                     testId="extend-form"

@@ -7,7 +7,8 @@ import { translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
 import { localized } from "@/lib/portal/consent";
 import { withTenant } from "@/lib/db/tenant-db";
-import { channels, dayOf } from "@/lib/requests/admin";
+import { channels } from "@/lib/requests/admin";
+import { localDay, tenantCalendar } from "@/lib/requests/deadline";
 import { requestTypes } from "@/lib/requests/inbox";
 import { otherPurpose } from "@/lib/requests/requests";
 
@@ -22,6 +23,7 @@ export default async function RecordRequestPage({ params }: Props) {
   const locale = await localeParam(params);
   const context = await requireConsole(locale, "requests.handle", `/${locale}/admin/requests/new`);
   const t = translator(locale);
+  const today = localDay(new Date(), tenantCalendar(context.tenant));
   const purposes = await withTenant(context.tenant.id, (tx) =>
     tx.consentPurpose.findMany({ where: { tenantId: context.tenant.id }, orderBy: [{ position: "asc" }, { key: "asc" }] }),
   );
@@ -53,7 +55,7 @@ export default async function RecordRequestPage({ params }: Props) {
               required: true,
               options: channels.map((channel) => ({ value: channel, label: t(`Inbox.channels.${channel}`) })),
             },
-            { kind: "date", name: "receivedOn", label: t("RequestAdmin.record.receivedOn"), hint: t("RequestAdmin.record.receivedOnHint"), required: true, max: dayOf(new Date()), defaultValue: dayOf(new Date()) },
+            { kind: "date", name: "receivedOn", label: t("RequestAdmin.record.receivedOn"), hint: t("RequestAdmin.record.receivedOnHint"), required: true, max: today, defaultValue: today },
             { kind: "email", name: "requesterEmail", label: t("RequestAdmin.record.email"), hint: t("RequestAdmin.record.emailHint"), required: true, autoComplete: "off" },
             { kind: "text", name: "requesterName", label: t("RequestAdmin.record.name"), autoComplete: "off" },
             {
