@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demoOwner, signInAs } from "./fixtures/auth";
 import { mailsTo, uniqueEmail, type ReceivedMail } from "./fixtures/mail";
+import { defaultCalendar, dueDate } from "../lib/requests/deadline";
 
 /**
  * The end-user portal and requests without an account. Both e2e servers mail the same
@@ -36,10 +37,9 @@ async function signIn(page: Page, baseURL: string, email: string, slug = "inone"
   await expect(page.getByTestId("portal-overview")).toBeVisible();
 }
 
+/** The last day of a request received now, at inONE (Amsterdam, Dutch holidays); the rule itself is unit-tested in lib/requests/deadline.test.ts. */
 function dueInOneMonth(locale: "nl-NL" | "en-GB"): string {
-  const now = new Date();
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 0)).getUTCDate();
-  const due = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, Math.min(now.getUTCDate(), last), now.getUTCHours(), now.getUTCMinutes()));
+  const due = dueDate(new Date(), defaultCalendar);
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(due);
 }
 
