@@ -1,5 +1,6 @@
 import { formatDate, translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
+import { effectiveDueAt } from "@/lib/requests/deadline";
 import { exportSchemaVersion, type ExportConsentState, type ExportCustomField, type ExportMeta, type ExportProfile, type ExportRequest } from "./schema";
 
 /**
@@ -95,7 +96,7 @@ ${
           t(`Export.requestType.${r.type}`),
           t(`Export.requestStatus.${r.status}`),
           date(r.receivedAt ?? r.createdAt),
-          date(r.extendedDueAt ?? r.dueAt),
+          date(effectiveDueAt(r)),
         ]),
       )
 }</section>`);

@@ -84,8 +84,16 @@ export function canStillExtend(dueAt: Date, now = new Date()): boolean {
 }
 
 /** The deadline that counts: the extended one when it was extended in time, else the original. */
-export function effectiveDueAt(request: { dueAt: Date | null; extendedDueAt: Date | null }): Date | null {
+export function effectiveDueAt<T extends Date | string>(request: { dueAt: T | null; extendedDueAt: T | null }): T | null {
   return request.extendedDueAt ?? request.dueAt;
+}
+
+/** "Due soon" in the inbox and the reminders: the deadline falls within this many days. */
+export const dueSoonDays = 7;
+
+/** The end of the "due soon" window that starts now. */
+export function dueSoonUntil(now: Date): Date {
+  return DateTime.fromJSDate(now).plus({ days: dueSoonDays }).toJSDate();
 }
 
 export function isOverdue(dueAt: Date | null, now = new Date()): boolean {

@@ -2,6 +2,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/generated/prisma/enums";
 import { Prisma as PrismaNamespace } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/tenant-db";
+import { dueSoonUntil } from "./deadline";
 import { normalizeReference, requesterEmailHash } from "./reference";
 import { requestStatuses } from "./status";
 
@@ -18,7 +19,6 @@ import { requestStatuses } from "./status";
 export const inboxPageSize = 50;
 /** The request types (as in requests.ts, which this module does not import: it pulls in the action layer). */
 export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const satisfies readonly RequestType[];
-export const dueSoonDays = 7;
 
 /** Confirmed and not closed: these have a running deadline. */
 export const activeStatuses = ["RECEIVED", "IDENTITY_CONFIRMED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "EXTENDED"] as const satisfies readonly RequestStatus[];
@@ -151,7 +151,7 @@ function restWhere(tenant: { id: string; hashSalt: string }, filter: InboxFilter
   if (filter.due === "overdue") due.lt = now;
   if (filter.due === "soon") {
     due.gte = now;
-    due.lte = new Date(now.getTime() + dueSoonDays * 86_400_000);
+    due.lte = dueSoonUntil(now);
   }
   return {
     tenantId: tenant.id,
@@ -239,7 +239,7 @@ export interface InboxCounts {
 
 /** Counts per status for the whole tenant, and how many open ones are overdue or due soon: one grouped query. */
 export async function inboxCounts(tenantId: string, now = new Date()): Promise<InboxCounts> {
-  const soon = new Date(now.getTime() + dueSoonDays * 86_400_000);
+  const soon = dueSoonUntil(now);
   const rows = await withTenant(tenantId, (tx) =>
     tx.$queryRaw<StatusCount[]>(PrismaNamespace.sql`
       SELECT "status"::text AS "status",

@@ -4,6 +4,7 @@ import { composeMail } from "@/lib/mail/layout";
 import { sendMail } from "@/lib/mail/send";
 import type { Locale } from "@/lib/policy/content";
 import { publicOrigin } from "@/lib/public-origin";
+import { dueSoonUntil, effectiveDueAt } from "./deadline";
 
 /**
  * A daily digest for each tenant's owners and admins: the requests due within seven
@@ -12,17 +13,16 @@ import { publicOrigin } from "@/lib/public-origin";
  * is why it lives here and not behind withTenant.
  */
 
-export const reminderWindowDays = 7;
 const openForDeadline = ["RECEIVED", "IDENTITY_CONFIRMED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "EXTENDED"] as const;
 
 export async function sendReminderDigests(now = new Date()): Promise<{ digests: number }> {
-  const horizon = new Date(now.getTime() + reminderWindowDays * 24 * 3600_000);
+  const horizon = dueSoonUntil(now);
   const day = now.toISOString().slice(0, 10);
   const due = await withPlatform((tx) =>
     tx.dataRequest.findMany({
       where: {
         status: { in: [...openForDeadline] },
-        OR: [{ extendedDueAt: { lte: horizon } }, { extendedDueAt: null, dueAt: { lte: horizon } }],
+        effectiveDueAt: { lte: horizon },
       },
       select: { tenantId: true, reference: true, type: true, dueAt: true, extendedDueAt: true },
       orderBy: { dueAt: "asc" },
@@ -55,7 +55,7 @@ type DueRequest = { reference: string; type: string; dueAt: Date | null; extende
 
 function digestMail(company: string, requests: DueRequest[], locale: Locale, now: Date) {
   const t = translator(locale);
-  const deadline = (r: DueRequest) => (r.extendedDueAt ?? r.dueAt)!;
+  const deadline = (r: DueRequest) => effectiveDueAt(r)!;
   const overdue = requests.filter((r) => deadline(r) < now);
   const soon = requests.filter((r) => deadline(r) >= now);
   const line = (r: DueRequest) => `${r.reference} (${t(`Reminders.types.${r.type as "ACCESS"}`)}) — ${formatDate(deadline(r), locale)}`;

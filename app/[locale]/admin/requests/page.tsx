@@ -7,6 +7,7 @@ import { formatDate, translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
 import { activeStatuses, filterQuery, inboxCounts, inboxPage, parseCursor, parseInboxFilter, requestTypes, type InboxFilter } from "@/lib/requests/inbox";
 import { requestStatuses } from "@/lib/requests/status";
+import { effectiveDueAt } from "@/lib/requests/deadline";
 import { requestStats } from "@/lib/requests/stats";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -168,7 +169,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
                 </thead>
                 <tbody>
                   {page.rows.map((row) => {
-                    const due = row.extendedDueAt ?? row.dueAt;
+                    const due = effectiveDueAt(row);
                     const active = (activeStatuses as readonly string[]).includes(row.status);
                     const overdue = active && due !== null && due < now;
                     return (

@@ -30,7 +30,7 @@ import { consentStates, localized } from "@/lib/portal/consent";
 import { recordOverview } from "@/lib/portal/data";
 import { customFieldName, customValues, profileFields, profileHistory } from "@/lib/portal/profile";
 import { noticeTypes, recordSubjectViewed, requestForStaff, simpleStatuses } from "@/lib/requests/admin";
-import { canStillExtend, extensionBounds, latestExtension, tenantCalendar } from "@/lib/requests/deadline";
+import { canStillExtend, effectiveDueAt, extensionBounds, latestExtension, tenantCalendar } from "@/lib/requests/deadline";
 import { normalizeReference } from "@/lib/requests/reference";
 import { canTransition, isActive } from "@/lib/requests/status";
 
@@ -76,7 +76,7 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
   const hidden = (extra: Record<string, string> = {}): FieldSpec[] =>
     Object.entries({ locale, reference: request.reference, ...extra }).map(([name, value]) => ({ kind: "hidden" as const, name, value }));
   const date = (value: Date | null) => (value ? formatDate(value, locale) : "–");
-  const due = request.extendedDueAt ?? request.dueAt;
+  const due = effectiveDueAt(request);
   const overdue = active && due !== null && due < now;
   const erasure = erasureState(request);
 
