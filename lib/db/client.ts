@@ -4,16 +4,19 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { openPglite, rawFromPglite, useAppRoleSql, type RawSql } from "./raw";
-import { databaseTarget, type DatabaseTarget } from "./target";
+import { appLogins, databaseTarget, type DatabaseTarget } from "./target";
 
 export type Db = PrismaClient;
 
 interface Connection {
+  /** The app's client: withTenant and the platform's own tables. */
   prisma: PrismaClient;
+  /** withPlatform's client; on PostgreSQL over a pool of its own (see connect). */
+  platformPrisma: PrismaClient;
   target: DatabaseTarget;
   /** The embedded database, when that is the target: one instance per process. */
   pglite: PGlite | null;
-  pool: pg.Pool | null;
+  pools: pg.Pool[];
 }
 
 // Next.js may load this module in more than one bundle of the same process; the
@@ -22,16 +25,36 @@ const state = globalThis as typeof globalThis & { __inzageDb?: Promise<Connectio
 
 async function connect(target: DatabaseTarget): Promise<Connection> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    // Every connection of the app acts as inzage_app, which row-level security binds.
-    pool.on("connect", (client) => void client.query(useAppRoleSql));
-    // A connection the server closes while idle is replaced on next use; it must not end the process.
-    pool.on("error", (error) => console.warn(`database connection closed: ${error.message}`));
-    return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), target, pglite: null, pool };
+    // Two logins, two pools (migration 20261203050000_login_roles). The app's login is a
+    // member of inzage_app only, so no statement on its connections, not even an injected
+    // SET ROLE or RESET ROLE, reaches inzage_platform (which passes row-level security) or
+    // the owner. Platform work runs on its own login, a member of inzage_platform only;
+    // its connections take that role as they open (BYPASSRLS is not inherited).
+    const { tenantUrl, platformUrl } = appLogins(target.url);
+    const tenantPool = openPool(tenantUrl);
+    const platformPool = openPool(platformUrl, "-c role=inzage_platform");
+    return {
+      prisma: new PrismaClient({ adapter: new PrismaPg(tenantPool) }),
+      platformPrisma: new PrismaClient({ adapter: new PrismaPg(platformPool) }),
+      target,
+      pglite: null,
+      pools: [tenantPool, platformPool],
+    };
   }
+  // The embedded database has one session, started as its superuser: it acts as
+  // inzage_app and withPlatform switches to inzage_platform per transaction. A second
+  // login cannot exist there, so this split does not protect the embedded database.
   const pglite = await openPglite(target.dataDir);
   await pglite.exec(useAppRoleSql);
-  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), target, pglite, pool: null };
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return { prisma, platformPrisma: prisma, target, pglite, pools: [] };
+}
+
+function openPool(connectionString: string, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, options, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // A connection the server closes while idle is replaced on next use; it must not end the process.
+  pool.on("error", (error) => console.warn(`database connection closed: ${error.message}`));
+  return pool;
 }
 
 function connection(): Promise<Connection> {
@@ -42,6 +65,11 @@ function connection(): Promise<Connection> {
 /** The process-wide Prisma client for the configured database. */
 export async function db(): Promise<PrismaClient> {
   return (await connection()).prisma;
+}
+
+/** The client for withPlatform (lib/db/tenant-db.ts) only. */
+export async function platformDbClient(): Promise<PrismaClient> {
+  return (await connection()).platformPrisma;
 }
 
 /**
@@ -60,8 +88,8 @@ export async function rawSql(): Promise<RawSql> {
  * The embedded database is opened by one process only: nobody else to tell.
  */
 export async function notifyOtherProcesses(channel: string, payload: string): Promise<void> {
-  const { pool } = await connection();
-  await pool?.query("SELECT pg_notify($1, $2)", [channel, payload]);
+  const { pools } = await connection();
+  await pools[0]?.query("SELECT pg_notify($1, $2)", [channel, payload]);
 }
 
 /**
@@ -81,7 +109,7 @@ export function listenToOtherProcesses(channel: string, onMessage: (payload: str
   let stopped = false;
   const open = async () => {
     if (stopped) return;
-    const next = new pg.Client({ connectionString: target.url });
+    const next = new pg.Client({ connectionString: appLogins(target.url).tenantUrl });
     next.on("notification", (message) => message.channel === channel && onMessage(message.payload ?? ""));
     next.on("error", () => {
       client = null;
@@ -110,9 +138,10 @@ export async function disconnect(): Promise<void> {
   const pending = state.__inzageDb;
   if (!pending) return;
   state.__inzageDb = undefined;
-  const { prisma, pglite, pool } = await pending;
+  const { prisma, platformPrisma, pglite, pools } = await pending;
   await prisma.$disconnect();
-  await pool?.end();
+  if (platformPrisma !== prisma) await platformPrisma.$disconnect();
+  for (const pool of pools) await pool.end();
   await pglite?.close();
 }
 
@@ -122,6 +151,6 @@ export async function disconnect(): Promise<void> {
  */
 export async function useAppRole(): Promise<void> {
   const { pglite } = await connection();
-  // PostgreSQL pool connections take the role as they open (see connect above).
+  // PostgreSQL connections log in as the app's own roles (see connect above).
   if (pglite) await pglite.exec(useAppRoleSql);
 }

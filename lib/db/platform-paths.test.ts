@@ -43,3 +43,11 @@ describe("direct use of the Prisma client", () => {
     }
   });
 });
+
+describe("the platform's database client", () => {
+  it("is used by withPlatform alone", () => {
+    const files = ["app", "lib", "scripts", "prisma", "components", "test"].flatMap(sourceFiles);
+    const users = files.filter((file) => file !== "lib/db/client.ts" && /\bplatformDbClient\b/.test(readFileSync(file, "utf8")));
+    expect(users).toEqual(["lib/db/tenant-db.ts"]);
+  });
+});

@@ -89,3 +89,69 @@ describe("row-level security", () => {
     expect(new Set(all.map((v) => v.tenantId))).toEqual(new Set([a, b]));
   });
 });
+
+/**
+ * An SQL injection inside withTenant runs as the app's login. On PostgreSQL that login is
+ * a member of inzage_app only (migration 20261203050000_login_roles), so it cannot
+ * become the platform (which passes row-level security) or the owner. The embedded
+ * database has a single session started as its superuser, which any statement could
+ * switch back to: these tests do not apply there, which the README states.
+ */
+describe.skipIf(process.env.TEST_DB !== "postgres")("the app's database login (PostgreSQL)", () => {
+  /** Runs the statements inside a withTenant transaction of tenant a, rolled back afterwards. */
+  async function injected<T>(work: (query: (sql: string) => Promise<unknown[]>) => Promise<T>): Promise<T> {
+    const rollback = new Error("rollback");
+    let result: T | undefined;
+    await withTenant(a, async (tx) => {
+      result = await work((sql) => tx.$queryRawUnsafe(sql));
+      throw rollback;
+    }).catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
+    return result as T;
+  }
+
+  it("cannot SET ROLE to the platform role or the owner", async () => {
+    for (const role of ["inzage_platform", "postgres", "inzage_platform_login"]) {
+      await expect(injected((query) => query(`SET ROLE ${role}`)), role).rejects.toThrow(/permission denied to set role/);
+    }
+  });
+
+  it("after RESET ROLE is still neither platform nor owner and sees only its tenant", async () => {
+    const seen = await injected(async (query) => {
+      await query("RESET ROLE");
+      const [who] = (await query(
+        `SELECT session_user::text AS login, current_user::text AS role, r.rolsuper AS super, r.rolbypassrls AS bypass,
+                pg_has_role(current_user, 'inzage_platform', 'MEMBER') AS platform
+         FROM pg_roles r WHERE r.rolname = current_user`,
+      )) as Array<Record<string, unknown>>;
+      const other = await query(`SELECT id FROM "PolicyVersion" WHERE "tenantId" = '${b}'`);
+      const tenants = await query(`SELECT id FROM "Tenant"`);
+      const escape = await query(`SET ROLE inzage_platform`).then(
+        () => "switched",
+        (error: Error) => error.message,
+      );
+      return { who, other, tenants, escape };
+    });
+    expect(seen.who).toEqual({ login: "inzage_app_login", role: "inzage_app_login", super: false, bypass: false, platform: false });
+    expect(seen.other).toEqual([]);
+    expect(seen.tenants).toEqual([{ id: a }]);
+    expect(seen.escape).toMatch(/permission denied to set role/);
+  });
+
+  it("cannot read another tenant's rows by clearing or changing the setting it cannot own", async () => {
+    const rows = await injected(async (query) => {
+      await query("RESET ROLE");
+      await query("SELECT set_config('inzage.tenant_id', '', true)");
+      return query(`SELECT id FROM "Membership"`);
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it("platform work runs on its own login, as the platform role", async () => {
+    const [who] = await withPlatform((tx) => tx.$queryRaw<Array<{ login: string; role: string }>>`SELECT session_user::text AS login, current_user::text AS role`);
+    expect(who).toEqual({ login: "inzage_platform_login", role: "inzage_platform" });
+    const tenants = await withPlatform((tx) => tx.tenant.count());
+    expect(tenants).toBe(2);
+  });
+});
