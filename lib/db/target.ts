@@ -40,7 +40,7 @@ export interface AppLogins {
  * trust authentication, as on development and CI machines; production sets both URLs
  * with passwords). The tenant login can never become the platform or the owner.
  */
-export function appLogins(ownerUrl: string, env: NodeJS.ProcessEnv = process.env): AppLogins {
+export function appLogins(ownerUrl: string, env: Record<string, string | undefined> = process.env): AppLogins {
   return {
     tenantUrl: env.DATABASE_APP_URL?.trim() || withUser(ownerUrl, appLoginRole),
     platformUrl: env.DATABASE_PLATFORM_URL?.trim() || withUser(ownerUrl, platformLoginRole),
