@@ -13,7 +13,7 @@ import {
   newNonce,
   renderNonce,
 } from "@/lib/security-headers";
-import { platformHost, tenantSlugFromHost } from "@/lib/tenant-host";
+import { tenantSlugFromHost } from "@/lib/tenant-host";
 import { findTenantBySlug } from "@/lib/tenants";
 
 const localeLike = /^[a-z]{2}(?:-[a-z]{2})?$/i;
@@ -40,8 +40,8 @@ export default async function proxy(request: NextRequest) {
   const rendering = isRenderRequest(request.headers);
   const nonce = rendering ? renderNonce : newNonce();
   const development = process.env.NODE_ENV === "development";
-  const csp = contentSecurityPolicy(nonce, { https, development });
-  const responseHeaders = { ...hardeningHeaders(https), "Content-Security-Policy": csp };
+  let csp = contentSecurityPolicy(nonce, { https, development });
+  let responseHeaders = { ...hardeningHeaders(https), "Content-Security-Policy": csp };
 
   if (!isLocale(first) && !localeLike.test(first)) {
     const locale = negotiateLocale(request.headers.get("accept-language"));
@@ -53,6 +53,12 @@ export default async function proxy(request: NextRequest) {
   const internalPath = tenantSlug ? ["", first, "t", tenantSlug, ...rest].join("/") : pathname;
   const pathTenantSlug = /^\/[^/]+\/t\/([^/]+)/.exec(internalPath)?.[1];
   const pathTenant = pathTenantSlug ? await findTenantBySlug(pathTenantSlug) : null;
+  // A tenant lets the sites it lists in its settings show its statement in a frame: every
+  // response of its statement pages says so, whether from the page cache or not.
+  if (pathTenant?.embedOrigins.length && statementPageSlug(internalPath)) {
+    csp = contentSecurityPolicy(nonce, { https, development, frameAncestors: pathTenant.embedOrigins });
+    responseHeaders = { ...responseHeaders, "Content-Security-Policy": csp };
+  }
   // What is known to be missing before routing: a locale we do not have, or a tenant that does not exist.
   const missing = !isLocale(first) ? "page" : pathTenantSlug && !pathTenant ? "tenant" : null;
   if (missing && (request.method === "GET" || request.method === "HEAD")) {
@@ -66,14 +72,13 @@ export default async function proxy(request: NextRequest) {
   }
 
   const cacheSlug = request.method === "GET" && !rendering ? statementPageSlug(internalPath) : null;
-  if (cacheSlug && isOwnHost(host, cacheSlug)) {
-    const { page, hit } = await cachedPage(cacheSlug, host, pathname, process.env.PORT ?? request.nextUrl.port ?? "3000");
-    // A tenant lets the sites it lists in its settings show its statement in a frame.
-    const frameAncestors = pathTenant?.embedOrigins ?? [];
-    const policy = frameAncestors.length ? contentSecurityPolicy(nonce, { https, development, frameAncestors }) : csp;
+  // Kept only for the platform's host and the tenant's own (pageCacheKey), not for any Host a client sends.
+  const cached = cacheSlug ? await cachedPage(cacheSlug, host, pathname, process.env.PORT ?? request.nextUrl.port ?? "3000") : null;
+  if (cached) {
+    const { page, hit } = cached;
     return new Response(pageWithNonce(page, nonce), {
       status: page.status,
-      headers: { ...responseHeaders, "Content-Security-Policy": policy, "content-type": page.contentType, "x-inzage-cache": hit ? "hit" : "miss" },
+      headers: { ...responseHeaders, "content-type": page.contentType, "x-inzage-cache": hit ? "hit" : "miss" },
     });
   }
 
@@ -135,12 +140,6 @@ export function isCrossSite(headers: Headers): boolean {
 function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
-}
-
-/** Pages are cached only for the platform host and the tenant's own host, not for any Host a client sends. */
-function isOwnHost(host: string, slug: string): boolean {
-  const hostname = host.toLowerCase().replace(/:\d+$/, "");
-  return hostname === platformHost() || tenantSlugFromHost(host) === slug;
 }
 
 export const config = {

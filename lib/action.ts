@@ -2,7 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { activeTenant, consoleState, type ConsoleContext, type ConsoleState } from "@/lib/console/context";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrorParams, fieldErrors } from "@/lib/validation";
 
 /**
  * The one wrapper for server actions behind forms: who is asking, may they, is the
@@ -14,6 +14,8 @@ export interface FormState {
   status: "idle" | "success" | "error";
   /** Field path -> key in the "Errors" messages. */
   fieldErrors?: Record<string, string>;
+  /** Field path -> values its message names (such as the bad entry of a list). */
+  errorParams?: Record<string, Record<string, string>>;
   /** Key in the "Errors" messages for a problem with the whole form. */
   formError?: string;
   /** What was submitted, to fill the form again. */
@@ -50,7 +52,7 @@ async function run<S extends z.ZodType, Context, Result>(
   handler: Handler<S, Context, Result>,
 ): Promise<FormState> {
   const parsed = await schema.safeParseAsync(raw);
-  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), values: raw };
+  if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), errorParams: fieldErrorParams(parsed.error), values: raw };
   try {
     return { status: "success", result: await handler(context, parsed.data), values: raw };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { renderNonce } from "@/lib/security-headers";
+import { platformHost, tenantSlugFromHost } from "@/lib/tenant-host";
 
 /**
  * Finished HTML of tenants' public statement pages, so that reading a statement does
@@ -67,19 +68,35 @@ export function isRenderRequest(headers: Headers): boolean {
 }
 
 /**
- * The page for this host and path, from the cache or rendered now. Only answers with
- * status 200 are kept; others (a 404 for an unknown version) are passed on uncached.
+ * Where a statement page is kept: its host without port, lowercased, and the path, or
+ * null when the Host is neither the platform's nor this tenant's own, which is never
+ * cached. A raw Host would give every port and spelling an entry (and a render) of
+ * its own; this way a tenant's page has at most two keys per path.
  */
-export async function cachedPage(slug: string, host: string, path: string, port: string): Promise<{ page: CachedPage; hit: boolean }> {
+export function pageCacheKey(slug: string, host: string, path: string): { key: string; hostname: string } | null {
+  const hostname = host.toLowerCase().replace(/:\d{1,5}$/, "");
+  if (hostname !== platformHost() && tenantSlugFromHost(hostname) !== slug) return null;
+  return { key: `${hostname}${path}`, hostname };
+}
+
+/**
+ * The page for this host and path, from the cache or rendered now; null when the host
+ * is not one to cache for (pageCacheKey). Only answers with status 200 are kept;
+ * others (a 404 for an unknown version) are passed on uncached.
+ */
+export async function cachedPage(slug: string, host: string, path: string, port: string): Promise<{ page: CachedPage; hit: boolean } | null> {
   const { pages, keysBySlug, secret } = store();
-  const key = `${host}${path}`;
+  const cacheKey = pageCacheKey(slug, host, path);
+  if (!cacheKey) return null;
+  const { key, hostname } = cacheKey;
   const existing = pages.get(key);
   if (existing) {
     pages.delete(key);
     pages.set(key, existing);
     return { page: await existing.page, hit: true };
   }
-  const rendering = renderOnce(host, path, port, secret);
+  // Rendered for the host without its port, so what the page holds cannot depend on it.
+  const rendering = renderOnce(hostname, path, port, secret);
   pages.set(key, { slug, page: rendering });
   let keys = keysBySlug.get(slug);
   if (!keys) keysBySlug.set(slug, (keys = new Set()));
@@ -91,6 +108,11 @@ export async function cachedPage(slug: string, host: string, path: string, port:
   });
   if (page.status !== 200) drop(key);
   return { page, hit: false };
+}
+
+/** How many pages the cache holds. */
+export function cachedPageCount(): number {
+  return store().pages.size;
 }
 
 function drop(key: string): void {

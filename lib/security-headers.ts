@@ -1,3 +1,5 @@
+import { validEmbedOrigins } from "@/lib/embed-origins";
+
 /**
  * Headers that every response carries: a Content-Security-Policy whose scripts need a
  * per-request nonce (no inline script runs without it), and the usual hardening.
@@ -13,11 +15,12 @@ export function newNonce(): string {
 interface PolicyOptions {
   https: boolean;
   development: boolean;
-  /** Origins that may show the page in a frame; none when empty. */
+  /** Origins that may show the page in a frame; none when empty. Entries that are not origins are left out. */
   frameAncestors?: string[];
 }
 
-export function contentSecurityPolicy(nonce: string, { https, development, frameAncestors = [] }: PolicyOptions): string {
+export function contentSecurityPolicy(nonce: string, { https, development, frameAncestors: listed = [] }: PolicyOptions): string {
+  const frameAncestors = validEmbedOrigins(listed);
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseEmbedOrigin } from "@/lib/embed-origins";
 import { isValidSlug, reservedSlugs, slugPattern } from "@/lib/tenant-host";
 
 /**
@@ -42,25 +43,26 @@ export const slug = z
 
 /**
  * Sites that may show a tenant's statement in a frame: one origin per line, https (http
- * only for localhost), without a path. At most ten.
+ * only for localhost), without a path (lib/embed-origins.ts). At most ten. A bad entry
+ * is named in the error (errorParams: { entry }).
  */
-export const embedOrigins = z
-  .string()
-  .transform((value) => [...new Set(value.split(/\s+/).map((line) => line.trim().replace(/\/$/, "")).filter(Boolean))])
-  .refine((origins) => origins.length <= 10, "tooMany")
-  .refine(
-    (origins) =>
-      origins.every((origin) => {
-        try {
-          const url = new URL(origin);
-          const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
-          return url.origin === origin && (url.protocol === "https:" || (local && url.protocol === "http:"));
-        } catch {
-          return false;
-        }
-      }),
-    "origin",
-  );
+export const embedOrigins = z.string().transform((value, ctx) => {
+  const entries = [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+  const origins: string[] = [];
+  for (const entry of entries) {
+    const origin = parseEmbedOrigin(entry);
+    if (!origin) {
+      ctx.addIssue({ code: "custom", message: "embedOrigin", params: { entry: entry.length > 80 ? `${entry.slice(0, 79)}…` : entry } });
+      return z.NEVER;
+    }
+    if (!origins.includes(origin)) origins.push(origin);
+  }
+  if (origins.length > 10) {
+    ctx.addIssue({ code: "custom", message: "tooMany" });
+    return z.NEVER;
+  }
+  return origins;
+});
 
 /** A colour that white text can be read on (contrast of at least 4.5:1). */
 export const accentColor = z
@@ -76,6 +78,20 @@ export function contrastWithWhite(hex: string): number {
   };
   const luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
   return 1.05 / (luminance + 0.05);
+}
+
+/** Field path -> values for its message, where the first problem of the field has some (e.g. the bad entry). */
+export function fieldErrorParams(error: z.ZodError): Record<string, Record<string, string>> | undefined {
+  const params: Record<string, Record<string, string>> = {};
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const path = issue.path.join(".") || "_form";
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const values = issue.code === "custom" ? issue.params : undefined;
+    if (values) params[path] = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]));
+  }
+  return Object.keys(params).length ? params : undefined;
 }
 
 /** Field path -> message key, for the first problem of each field. */

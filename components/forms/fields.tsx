@@ -29,7 +29,7 @@ export function FieldError({ state, name, id }: { state: FormState; name: string
   if (!key) return null;
   return (
     <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700" data-testid={`error-${name}`}>
-      {t(errorKey(key, "invalid"))}
+      {t(errorKey(key, "invalid"), state.errorParams?.[name])}
     </p>
   );
 }
