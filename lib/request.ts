@@ -1,18 +1,21 @@
 import { headers } from "next/headers";
 import { negotiateLocale } from "./i18n/negotiate";
+import { siteOrigin } from "./public-origin";
 import { isLocale } from "./i18n/routing";
 import type { Locale } from "./policy/content";
 import { requestHeaders } from "./request-context";
 
-/** What proxy.ts learned about this request: the visitor's own path and the tenant host. */
+/**
+ * What proxy.ts learned about this request: the visitor's own path and the tenant host;
+ * and the site's origin, from configuration only (siteOrigin), not from any header.
+ */
 export async function requestContext() {
   const all = await headers();
-  const host = all.get("x-forwarded-host") ?? all.get("host") ?? "localhost";
-  const protocol = all.get("x-forwarded-proto") ?? "http";
+  const tenantHost = all.get(requestHeaders.tenantHost);
   return {
     path: all.get(requestHeaders.path) ?? "/",
-    tenantHost: all.get(requestHeaders.tenantHost),
-    origin: `${protocol}://${host}`,
+    tenantHost,
+    origin: siteOrigin(tenantHost),
   };
 }
 
