@@ -43,8 +43,9 @@ test("a tenant's statement may be framed only by the sites it lists", async ({ p
 
   await signInAs(page, demoOwner("allatonce"), "en");
   await page.goto("/en/admin/settings");
-  await page.getByLabel("Websites that may embed your statement (optional)").fill("ftp://nope.example/path");
+  await page.getByLabel("Websites that may embed your statement (optional)").fill("https://www.allatonce.example\nhttps://evil.example;script-src");
   await page.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByTestId("error-embedOrigins")).toContainText("“https://evil.example;script-src” is not a website address");
   await expect(page.getByTestId("error-embedOrigins")).toContainText("one address per line");
   await page.getByLabel("Websites that may embed your statement (optional)").fill("https://www.allatonce.example\nhttps://help.allatonce.example");
   await page.getByRole("button", { name: "Save details" }).click();
