@@ -7,7 +7,7 @@ import { filePublicRequest } from "@/app/[locale]/t/[tenant]/request/actions";
 import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "@/components/forms/fields";
 import { idle } from "@/lib/action-state";
 
-type RequestType = "ACCESS" | "RECTIFICATION" | "ERASURE" | "RESTRICTION" | "OBJECTION" | "PORTABILITY";
+type RequestType = "ACCESS" | "RECTIFICATION" | "ERASURE" | "RESTRICTION" | "OBJECTION" | "PORTABILITY" | "AUTOMATED_DECISION";
 
 interface Props {
   mode: "portal" | "public";
@@ -51,7 +51,7 @@ export function RequestForm({ mode, tenant, locale, company, type, purposes, ini
     );
   }
 
-  const detailsRequired = type === "RECTIFICATION" || type === "OBJECTION";
+  const detailsRequired = type === "RECTIFICATION" || type === "OBJECTION" || type === "AUTOMATED_DECISION";
   return (
     <form action={action} className="max-w-2xl space-y-4" noValidate data-testid="request-form">
       <input type="hidden" name="tenant" value={tenant} />

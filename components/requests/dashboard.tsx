@@ -18,6 +18,7 @@ const colours: Record<RequestType, string> = {
   RESTRICTION: "#0f766e",
   OBJECTION: "#7e22ce",
   PORTABILITY: "#4d7c0f",
+  AUTOMATED_DECISION: "#be185d",
 };
 
 const width = 720;

@@ -18,7 +18,7 @@ import { requestStatuses } from "./status";
 
 export const inboxPageSize = 50;
 /** The request types (as in requests.ts, which this module does not import: it pulls in the action layer). */
-export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const satisfies readonly RequestType[];
+export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY", "AUTOMATED_DECISION"] as const satisfies readonly RequestType[];
 
 /** Confirmed and not closed: these have a running deadline. */
 export const activeStatuses = ["RECEIVED", "IDENTITY_CONFIRMED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "EXTENDED"] as const satisfies readonly RequestStatus[];

@@ -19,6 +19,11 @@ interface DemoPurpose {
   key: string;
   title: LocalizedText;
   description: LocalizedText;
+  /**
+   * Art. 21(2)-(3): set only where the tenant's statement (../shared/reference/seed-facts.md)
+   * names the purpose as marketing or a newsletter.
+   */
+  directMarketing?: boolean;
 }
 
 interface DemoSubject {
@@ -40,6 +45,7 @@ const portals: Record<string, DemoPortal> = {
     purposes: [
       {
         key: "newsletter",
+        directMarketing: true,
         title: t("Nieuwsbrief voor inkopers", "Newsletter for buyers"),
         description: t(
           "Eens per maand een e-mail met nieuwe leveranciers op het platform, nieuwe functies in de bestel-app en tips om slimmer in te kopen.",
@@ -100,6 +106,7 @@ const portals: Record<string, DemoPortal> = {
     purposes: [
       {
         key: "newsletter",
+        directMarketing: true,
         title: t("Nieuwsbrief", "Newsletter"),
         description: t(
           "Een paar keer per jaar nieuws over onze factuursoftware en de helpcentrum-tool, met tips om sneller betaald te worden.",
@@ -108,6 +115,7 @@ const portals: Record<string, DemoPortal> = {
       },
       {
         key: "offers",
+        directMarketing: true,
         title: t("Aanbiedingen per e-mail", "Offers by e-mail"),
         description: t("Af en toe een e-mail met een aanbieding voor een uitgebreider abonnement.", "Now and then an e-mail with an offer for a larger plan."),
       },
@@ -119,6 +127,7 @@ const portals: Record<string, DemoPortal> = {
     purposes: [
       {
         key: "newsletter",
+        directMarketing: true,
         title: t("Nieuwsbrief met boekhoudtips", "Newsletter with bookkeeping tips"),
         description: t(
           "Maandelijks praktische tips voor uw administratie en de belangrijkste fiscale data.",
@@ -146,6 +155,7 @@ const portals: Record<string, DemoPortal> = {
     purposes: [
       {
         key: "newsletter",
+        directMarketing: true,
         title: t("Nieuwsbrief voor autobedrijven", "Newsletter for car businesses"),
         description: t(
           "Nieuws en praktijkvoorbeelden over chatten met klanten in de autobranche.",
@@ -183,11 +193,13 @@ const portals: Record<string, DemoPortal> = {
     purposes: [
       {
         key: "newsletter",
+        directMarketing: true,
         title: t("Nieuwsbrief", "Newsletter"),
         description: t("Nieuws over CRM en klantenservice, eens per maand.", "News about CRM and customer service, once a month."),
       },
       {
         key: "events",
+        directMarketing: true,
         title: t("Evenementen en webinars", "Events and webinars"),
         description: t("Uitnodigingen voor onze evenementen en webinars.", "Invitations to our events and webinars."),
       },
@@ -212,7 +224,7 @@ export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "
   for (const [position, purpose] of portal.purposes.entries()) {
     await tx.consentPurpose.upsert({
       where: { tenantId_key: { tenantId, key: purpose.key } },
-      create: { tenantId, key: purpose.key, title: purpose.title, description: purpose.description, position },
+      create: { tenantId, key: purpose.key, title: purpose.title, description: purpose.description, position, directMarketing: purpose.directMarketing ?? false },
       update: {},
     });
   }

@@ -7,6 +7,7 @@ import { consoleAction } from "@/lib/action";
 import { approveErasure, cancelErasure, erasureSchema } from "@/lib/erasure/erasure";
 import {
   changeStatus,
+  checkStaffAction,
   completeRequest,
   completeSchema,
   correctProfile,
@@ -83,11 +84,13 @@ export const noticeAction = consoleAction("requests.handle", noticeSchema.extend
 });
 
 export const approveErasureAction = consoleAction("requests.handle", erasureSchema.extend({ locale }), async (context, input) => {
+  await checkStaffAction(context, input.reference, "approveErasure");
   await approveErasure(context, input);
   refresh(input);
 });
 
 export const cancelErasureAction = consoleAction("requests.handle", erasureSchema.extend({ locale }), async (context, input) => {
+  await checkStaffAction(context, input.reference, "cancelErasure");
   await cancelErasure(context, input);
   refresh(input);
 });

@@ -19,20 +19,13 @@ import { HeadedSection } from "@/components/headed-section";
 import { formatDateTime } from "@/components/portal/format";
 import { RecordTable } from "@/components/portal/record-table";
 import { AdminForm, type AdminFormProps, type FieldSpec } from "@/components/requests/admin-form";
-import { can } from "@/lib/auth/permissions";
 import { requireConsole } from "@/lib/console/context";
-import { withTenant } from "@/lib/db/tenant-db";
-import { erasureState } from "@/lib/erasure/erasure";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
-import { publishedStatement } from "@/lib/policy/published";
-import { consentStates, localized } from "@/lib/portal/consent";
-import { recordOverview } from "@/lib/portal/data";
-import { customFieldName, customValues, profileFields, profileHistory } from "@/lib/portal/profile";
-import { noticeTypes, recordSubjectViewed, requestForStaff, simpleStatuses } from "@/lib/requests/admin";
-import { canStillExtend, effectiveDueAt, extensionBounds, latestExtension, tenantCalendar } from "@/lib/requests/deadline";
+import { localized } from "@/lib/portal/consent";
+import { customFieldName, customValues } from "@/lib/portal/profile";
 import { normalizeReference } from "@/lib/requests/reference";
-import { canTransition, isActive } from "@/lib/requests/status";
+import { loadStaffRequestPage } from "@/lib/requests/staff-view";
 
 type Props = { params: Promise<{ locale: string; reference: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,8 +39,9 @@ const messageKinds = new Set(["message", "information", "merged"]);
 /**
  * One request for staff: its facts, the actions its status and type allow, the
  * recipients to tell (art. 19), attachments, the message thread with the requester,
- * the full history, and the requester's data as their portal shows it (viewing that is
- * recorded in the audit trail, which the person's portal lists).
+ * the full history, and the requester's data as their portal shows it. All of it, and
+ * what may be done, comes from loadStaffRequestPage (lib/requests/staff-view.ts), which
+ * also records that the person's data were viewed; this page only renders.
  */
 /** A boxed action on the person's data: its heading, what it does (after `children`, such as the current state) and its form. */
 function ActionPanel({ name, title, intro, children, ...form }: Omit<AdminFormProps, "testId" | "idPrefix"> & { name: string; title: string; intro: string; children?: ReactNode }) {
@@ -65,79 +59,26 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
   const raw = (await params).reference;
   const reference = normalizeReference(raw);
   const context = await requireConsole(locale, "requests.view", `/${locale}/admin/requests/${raw}`);
-  const view = reference ? await requestForStaff(context.tenant.id, reference) : null;
+  const view = reference ? await loadStaffRequestPage(context, reference, locale) : null;
   if (!view) notFound();
-  const { request, events, attachments, notices, subject } = view;
+  const { request, events, attachments, notices, subject, subjectData, facts, availableActions: can, due, overdue, erasure, recipients, purposes } = view;
   const t = translator(locale);
   const query = await searchParams;
-  const now = new Date();
-  const handle = can(context.role, "requests.handle");
-  const active = isActive(request.status);
   const hidden = (extra: Record<string, string> = {}): FieldSpec[] =>
     Object.entries({ locale, reference: request.reference, ...extra }).map(([name, value]) => ({ kind: "hidden" as const, name, value }));
   const date = (value: Date | null) => (value ? formatDate(value, locale) : "–");
-  const due = effectiveDueAt(request);
-  const overdue = active && due !== null && due < now;
-  const erasure = erasureState(request);
-
-  const statement = noticeTypes.has(request.type) ? await publishedStatement(context.tenant, locale) : null;
-  const recipients = statement?.recipients ?? [];
-  const staffIds = [...new Set(notices.map((n) => n.notifiedById).filter((id): id is string => Boolean(id)))];
-  const staff = staffIds.length
-    ? await withTenant(context.tenant.id, (tx) => tx.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, email: true } }))
-    : [];
-  const staffEmail = new Map(staff.map((u) => [u.id, u.email]));
-
-  const subjectData = subject
-    ? await (async () => {
-        const [fields, records, consents, history] = [
-          await profileFields(context.tenant),
-          await recordOverview(context.tenant, subject.id, 5),
-          await consentStates(context.tenant, subject.id),
-          await profileHistory(context.tenant, subject.id, 20),
-        ];
-        await recordSubjectViewed(context, subject.id, request);
-        return { fields, records, consents, history };
-      })()
-    : null;
-  const purposes =
-    request.type === "OBJECTION" && handle
-      ? await withTenant(context.tenant.id, (tx) => tx.consentPurpose.findMany({ where: { tenantId: context.tenant.id }, orderBy: [{ position: "asc" }, { key: "asc" }] }))
-      : [];
-
-  const facts: Array<[string, string, string]> = [
-    ["type", t("RequestAdmin.facts.type"), t(`Requests.types.${request.type}.title`)],
-    ["status", t("RequestAdmin.facts.status"), t(`Inbox.status.${request.status}`)],
-    ["channel", t("RequestAdmin.facts.channel"), t(`Inbox.channels.${request.channel as "web"}`)],
-    ["requester", t("RequestAdmin.facts.requester"), request.requesterEmail ?? t("Inbox.erased")],
-  ];
-  if (request.requesterName) facts.push(["name", t("RequestAdmin.facts.name"), request.requesterName]);
-  facts.push(["language", t("RequestAdmin.facts.language"), t(`Common.languageNames.${request.locale === "en" ? "en" : "nl"}`)]);
-  facts.push(["filed", t("RequestAdmin.facts.filed"), date(request.createdAt)]);
-  if (request.receivedAt) facts.push(["received", t("RequestAdmin.facts.received"), date(request.receivedAt)]);
-  if (request.dueAt) facts.push(["due", t("RequestAdmin.facts.due"), date(request.dueAt)]);
-  if (request.extendedDueAt) facts.push(["extended", t("RequestAdmin.facts.extendedDue"), date(request.extendedDueAt)]);
-  if (request.extensionReason) facts.push(["extensionReason", t("RequestAdmin.facts.extensionReason"), request.extensionReason]);
-  if (request.closedAt) facts.push(["closed", t("RequestAdmin.facts.closed"), date(request.closedAt)]);
-  if (request.rejectionReason) facts.push(["rejectionReason", t("RequestAdmin.facts.rejectionReason"), request.rejectionReason]);
-  if (request.target) facts.push(["target", t("RequestAdmin.facts.target"), request.target]);
-  if (request.details) facts.push(["details", t("RequestAdmin.facts.details"), request.details]);
-  facts.push(["subject", t("RequestAdmin.facts.subject"), subject ? t("RequestAdmin.facts.known") : t("RequestAdmin.facts.unknown")]);
+  const factValue = (fact: (typeof facts)[number]) => ("date" in fact ? date(fact.date) : "text" in fact ? fact.text : t(fact.message as "Inbox.erased"));
 
   const eventLabel = (kind: string, toStatus: string | null) => {
     if (kind === "status" && toStatus) return t("RequestAdmin.events.status", { status: t(`Inbox.status.${toStatus as "RECEIVED"}`) });
-    const known = ["created", "information", "merged", "message", "rectified", "restricted", "unrestricted", "objection", "erasure_approved", "erasure_cancelled", "erased"] as const;
+    const known = ["created", "information", "merged", "message", "rectified", "restricted", "unrestricted", "objection", "erasure_approved", "erasure_cancelled", "erased", "lapsed"] as const;
     return (known as readonly string[]).includes(kind) ? t(`RequestAdmin.events.${kind as (typeof known)[number]}`) : kind;
   };
   const actorLabel = (event: (typeof events)[number]) =>
     event.actor === "staff" ? (event.actorLabel ?? t("RequestAdmin.actors.staff")) : t(`RequestAdmin.actors.${event.actor === "requester" ? "requester" : "system"}`);
   const thread = events.filter((e) => messageKinds.has(e.kind));
-  const statusOptions = simpleStatuses.filter((s) => canTransition(request.status, s, "staff"));
-  const calendar = tenantCalendar(context.tenant);
-  const bounds = request.dueAt ? extensionBounds(request.dueAt, calendar) : null;
-  const canExtend = Boolean(request.dueAt && canStillExtend(request.dueAt)) && !request.extendedDueAt && canTransition(request.status, "EXTENDED", "staff");
-  const canComplete = canTransition(request.status, "COMPLETED", "staff") && !(request.type === "ERASURE" && subject);
   const custom = subject ? customValues(subject.customFields) : {};
+  const handling = can.statuses.length > 0 || can.complete || can.extend || can.refuse;
 
   return (
     <ConsoleShell context={context} locale={locale} section="requests">
@@ -160,11 +101,11 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
         </div>
 
         <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[14rem_1fr]" data-testid="request-facts">
-          {facts.map(([id, label, value]) => (
-            <div key={id} className="contents">
-              <dt className="font-semibold">{label}</dt>
-              <dd className="mb-2 whitespace-pre-line wrap-anywhere sm:mb-0" data-testid={`fact-${id}`}>
-                {value}
+          {facts.map((fact) => (
+            <div key={fact.id} className="contents">
+              <dt className="font-semibold">{t(`RequestAdmin.facts.${fact.label as "type"}`)}</dt>
+              <dd className="mb-2 whitespace-pre-line wrap-anywhere sm:mb-0" data-testid={`fact-${fact.id}`}>
+                {factValue(fact)}
               </dd>
             </div>
           ))}
@@ -172,13 +113,13 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
 
         {request.status === "AWAITING_CONFIRMATION" && <p className="max-w-3xl rounded border border-line bg-gray-50 p-3">{t("Inbox.awaitingNote")}</p>}
 
-        {handle && active && (
+        {handling && (
           <section aria-labelledby="handle-heading" className="space-y-6" data-testid="request-actions">
             <h2 id="handle-heading" className="text-2xl font-semibold">
               {t("RequestAdmin.handle.title")}
             </h2>
             <div className="grid gap-8 lg:grid-cols-2">
-              {statusOptions.length > 0 && (
+              {can.statuses.length > 0 && (
                 <section aria-labelledby="status-heading" className="space-y-2">
                   <h3 id="status-heading" className="text-lg font-semibold">
                     {t("RequestAdmin.handle.statusTitle")}
@@ -191,13 +132,13 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                     success={t("RequestAdmin.handle.statusDone")}
                     fields={[
                       ...hidden(),
-                      { kind: "select", name: "status", label: t("RequestAdmin.handle.newStatus"), required: true, options: statusOptions.map((s) => ({ value: s, label: t(`Inbox.status.${s}`) })) },
+                      { kind: "select", name: "status", label: t("RequestAdmin.handle.newStatus"), required: true, options: can.statuses.map((s) => ({ value: s, label: t(`Inbox.status.${s}`) })) },
                       { kind: "textarea", name: "message", label: t("RequestAdmin.handle.statusMessage"), hint: t("RequestAdmin.handle.statusMessageHint"), rows: 3 },
                     ]}
                   />
                 </section>
               )}
-              {canComplete && (
+              {can.complete && (
                 <section aria-labelledby="complete-heading" className="space-y-2">
                   <h3 id="complete-heading" className="text-lg font-semibold">
                     {t("RequestAdmin.handle.completeTitle")}
@@ -215,19 +156,19 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                         name: "note",
                         label: t("RequestAdmin.handle.completeNote"),
                         hint: t("RequestAdmin.handle.completeNoteHint"),
-                        required: request.type === "RECTIFICATION",
+                        required: can.complete.noteRequired,
                         rows: 3,
                       },
                     ]}
                   />
                 </section>
               )}
-              {canExtend && bounds && request.dueAt && (
+              {can.extend && request.dueAt && (
                 <section aria-labelledby="extend-heading" className="space-y-2">
                   <h3 id="extend-heading" className="text-lg font-semibold">
                     {t("RequestAdmin.handle.extendTitle")}
                   </h3>
-                  <p className="text-sm">{t("RequestAdmin.handle.extendHint", { due: date(request.dueAt), latest: date(latestExtension(request.dueAt, calendar)) })}</p>
+                  <p className="text-sm">{t("RequestAdmin.handle.extendHint", { due: date(request.dueAt), latest: date(can.extend.latest) })}</p>
                   <AdminForm
                     action={extendAction}
                     testId="extend-form"
@@ -235,13 +176,13 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                     submit={t("RequestAdmin.handle.extendSubmit")}
                     fields={[
                       ...hidden(),
-                      { kind: "date", name: "until", label: t("RequestAdmin.handle.extendUntil"), required: true, min: bounds.min, max: bounds.max },
+                      { kind: "date", name: "until", label: t("RequestAdmin.handle.extendUntil"), required: true, min: can.extend.min, max: can.extend.max },
                       { kind: "textarea", name: "reason", label: t("RequestAdmin.handle.extendReason"), hint: t("RequestAdmin.handle.extendReasonHint"), required: true, rows: 3 },
                     ]}
                   />
                 </section>
               )}
-              {canTransition(request.status, "REJECTED", "staff") && (
+              {can.refuse && (
                 <section aria-labelledby="reject-heading" className="space-y-2">
                   <h3 id="reject-heading" className="text-lg font-semibold">
                     {t("RequestAdmin.handle.rejectTitle")}
@@ -253,7 +194,17 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                     idPrefix="reject-"
                     variant="danger"
                     submit={t("RequestAdmin.handle.rejectSubmit")}
-                    fields={[...hidden(), { kind: "textarea", name: "reason", label: t("RequestAdmin.handle.rejectReason"), required: true, rows: 3 }]}
+                    fields={[
+                      ...hidden(),
+                      {
+                        kind: "select",
+                        name: "ground",
+                        label: t("RequestAdmin.handle.rejectGround"),
+                        required: true,
+                        options: can.refuse.grounds.map((ground) => ({ value: ground, label: t(`RequestAdmin.refuse.grounds.${ground}`) })),
+                      },
+                      { kind: "textarea", name: "reason", label: t("RequestAdmin.handle.rejectReason"), hint: t("RequestAdmin.handle.rejectReasonHint"), required: true, rows: 4 },
+                    ]}
                   />
                 </section>
               )}
@@ -274,19 +225,19 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                       ? t("RequestAdmin.erasure.none", { days: context.tenant.erasureGraceDays })
                       : t("RequestAdmin.erasure.noSubject")}
             </p>
-            {handle && active && subject && (erasure === "none" || erasure === "cancelled") && (
+            {can.approveErasure && (
               <>
                 <p className="text-sm">{t("RequestAdmin.erasure.what")}</p>
                 <AdminForm action={approveErasureAction} testId="approve-erasure" idPrefix="approve-" variant="danger" submit={t("RequestAdmin.erasure.approve")} fields={hidden()} />
               </>
             )}
-            {handle && erasure === "scheduled" && request.erasureDueAt && request.erasureDueAt > now && (
+            {can.cancelErasure && (
               <AdminForm action={cancelErasureAction} testId="cancel-erasure" idPrefix="cancel-" variant="secondary" submit={t("RequestAdmin.erasure.cancel")} fields={hidden()} />
             )}
           </HeadedSection>
         )}
 
-        {handle && subject && active && request.type === "RECTIFICATION" && subjectData && (
+        {can.rectify && subject && subjectData && (
           <ActionPanel
             name="rectify"
             title={t("RequestAdmin.rectify.title")}
@@ -306,11 +257,11 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
           />
         )}
 
-        {handle && subject && active && ["RESTRICTION", "RECTIFICATION", "OBJECTION"].includes(request.type) && (
+        {subject && (can.restrict || can.liftRestriction) && (
           <ActionPanel
             name="restrict"
             title={t("RequestAdmin.restrict.title")}
-            intro={t("RequestAdmin.restrict.intro")}
+            intro={subject.restricted ? `${t("RequestAdmin.restrict.intro")} ${t("RequestAdmin.restrict.liftHint")}` : t("RequestAdmin.restrict.intro")}
             action={restrictAction}
             variant="secondary"
             submit={subject.restricted ? t("RequestAdmin.restrict.lift") : t("RequestAdmin.restrict.set")}
@@ -320,7 +271,13 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
           </ActionPanel>
         )}
 
-        {handle && subject && active && request.type === "OBJECTION" && (
+        {view.directMarketing && (
+          <p className="max-w-3xl rounded border border-line bg-gray-50 p-3" data-testid="direct-marketing-objection">
+            {t("RequestAdmin.objection.directMarketing")}
+          </p>
+        )}
+
+        {can.objection && (
           <ActionPanel
             name="objection"
             title={t("RequestAdmin.objection.title")}
@@ -342,11 +299,11 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
           />
         )}
 
-        {noticeTypes.has(request.type) && (
+        {can.notice && (
           <HeadedSection id="recipients-heading" title={t("RequestAdmin.recipients.title")} testId="recipients">
             <p className="max-w-3xl text-sm">{t("RequestAdmin.recipients.intro")}</p>
-            {recipients.length === 0 ? (
-              <p>{statement ? t("RequestAdmin.recipients.none") : t("RequestAdmin.recipients.noStatement")}</p>
+            {!recipients || recipients.length === 0 ? (
+              <p>{recipients ? t("RequestAdmin.recipients.none") : t("RequestAdmin.recipients.noStatement")}</p>
             ) : (
               <ul className="space-y-2">
                 {recipients.map((recipient) => {
@@ -364,10 +321,10 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                         <p className="text-sm" data-testid="recipient-told">
                           {t("RequestAdmin.recipients.told", {
                             date: formatDateTime(notice.notifiedAt, locale),
-                            who: (notice.notifiedById && staffEmail.get(notice.notifiedById)) || t("RequestAdmin.actors.staff"),
+                            who: (notice.notifiedById && view.noticeBy.get(notice.notifiedById)) || t("RequestAdmin.actors.staff"),
                           })}
                         </p>
-                      ) : handle ? (
+                      ) : can.notice ? (
                         <AdminForm
                           action={noticeAction}
                           inline
@@ -419,7 +376,7 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
               ))}
             </ol>
           )}
-          {handle && request.requesterEmail && (
+          {can.message && (
             <AdminForm
               action={messageAction}
               testId="message-form"
