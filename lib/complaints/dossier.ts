@@ -1,17 +1,21 @@
-import type { RequestEvent, Tenant } from "@/generated/prisma/client";
+import type { Tenant } from "@/generated/prisma/client";
 import { authorityById, defaultAuthorityForCountry } from "@/lib/authorities/data";
 import { withTenant } from "@/lib/db/tenant-db";
 import { controllerFromTenant } from "@/lib/policy/versions";
+import { localDay, tenantCalendar } from "@/lib/requests/deadline";
 import { requesterEmailHash } from "@/lib/requests/reference";
-import { daysLate, effectiveDueAt, isClosed, isLate, timeliness } from "./late";
-import { dossierSchemaVersion, type Dossier, type DossierRequest } from "./schema";
+import { complaintCountry } from "./details";
+import { countingDueAt, daysLate, extensionMoment, extensionTooLate, isClosed, isLate, timeliness } from "./late";
+import { dossierSchemaVersion, reminderKind, type Dossier, type DossierRequest } from "./schema";
 
 /**
  * Builds the complaint dossier of the signed-in person at one tenant, once, for the
  * page, the PDF and the JSON alike. It reads through withTenant and only the person's
  * own requests: those made from their account and those made without an account from
  * their current address (as the portal's request list shows them). Requests still
- * awaiting confirmation of the address never counted and are left out.
+ * awaiting confirmation of the address never counted and are left out. Lateness is
+ * judged on the tenant's calendar (lib/requests/deadline.ts via ./late.ts), where an
+ * extension decided after the original deadline does not count.
  */
 
 export type DossierTenant = Pick<
@@ -30,11 +34,14 @@ export type DossierTenant = Pick<
   | "dpoEmail"
   | "leadAuthorityId"
   | "hashSalt"
+  | "timeZone"
 >;
 
 export interface DossierOptions {
-  /** The country where the person lives or works, already checked (parseResidenceCountry). */
+  /** The country where the person lives or works as chosen on the page (?country=XX), already checked (parseResidenceCountry). */
   country?: string | null;
+  /** The country guessed from the browser's language (guessResidenceCountry), which the complain page preselects. */
+  guessedCountry?: string | null;
   now?: Date;
 }
 
@@ -50,7 +57,14 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
   const found = await withTenant(tenantId, async (tx) => {
     const subject = await tx.subject.findFirst({
       where: { id: subjectId, tenantId },
-      select: { id: true, email: true, name: true, postalAddress: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        postalAddress: true,
+        phone: true,
+        complaintDetails: { select: { postalAddress: true, phone: true, outcome: true, country: true } },
+      },
     });
     if (!subject) return null;
     const requests = await tx.dataRequest.findMany({
@@ -59,7 +73,10 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
         status: { not: "AWAITING_CONFIRMATION" },
         OR: [{ subjectId: subject.id }, { requesterEmailHash: requesterEmailHash(tenant, subject.email) }],
       },
-      include: { events: { where: { tenantId }, orderBy: [{ at: "asc" }, { id: "asc" }] } },
+      include: {
+        events: { where: { tenantId }, orderBy: [{ at: "asc" }, { id: "asc" }] },
+        mails: { where: { tenantId }, orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: { sentAt: true, subject: true, text: true } },
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: maxDossierRequests,
     });
@@ -67,9 +84,12 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
   });
   if (!found) return null;
   const { subject, requests } = found;
+  const calendar = tenantCalendar(tenant);
+  const day = (date: Date | null) => (date ? localDay(date, calendar) : null);
 
   const entries = requests.map((request): DossierRequest => {
-    const extension = request.extendedDueAt ? extensionEvent(request.events) : null;
+    const facts = { ...request, extendedAt: request.extendedDueAt ? extensionMoment(request.events) : null };
+    const counting = countingDueAt(facts, calendar);
     return {
       reference: request.reference,
       type: request.type,
@@ -77,18 +97,20 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
       filedAt: request.createdAt.toISOString(),
       receivedAt: iso(request.receivedAt),
       dueAt: iso(request.dueAt),
+      dueDay: day(request.dueAt),
       extendedDueAt: iso(request.extendedDueAt),
       extensionReason: request.extensionReason || null,
-      extendedAt: iso(extension?.at ?? null),
-      extensionAfterDeadline: !!(extension && request.dueAt && extension.at.getTime() > request.dueAt.getTime()),
-      effectiveDueAt: iso(effectiveDueAt(request)),
+      extendedAt: iso(facts.extendedAt),
+      extensionAfterDeadline: extensionTooLate(facts),
+      effectiveDueAt: iso(counting),
+      effectiveDueDay: day(counting),
       closedAt: iso(request.closedAt),
       rejectionReason: request.rejectionReason || null,
       details: request.details,
       target: request.target,
-      timeliness: timeliness(request, now),
-      late: isLate(request, now),
-      daysLate: daysLate(request, now),
+      timeliness: timeliness(facts, calendar, now),
+      late: isLate(facts, calendar, now),
+      daysLate: daysLate(facts, calendar, now),
       answers: request.events
         .filter((event) => event.actor === "staff" && !!event.body?.trim())
         .map((event) => ({ at: event.at.toISOString(), kind: event.kind, toStatus: event.toStatus, body: event.body! })),
@@ -99,19 +121,30 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
         toStatus: event.toStatus,
         body: event.body ?? null,
       })),
+      reminders: request.events.filter((event) => event.kind === reminderKind).map((event) => event.at.toISOString()),
+      mails: request.mails.map((mail) => ({ sentAt: mail.sentAt.toISOString(), subject: mail.subject, text: mail.text })),
     };
   });
 
-  const country = options.country ?? null;
+  // What the person entered for the complaint; until they did, their profile's address and phone.
+  const details = subject.complaintDetails;
+  const { country, source: countrySource } = complaintCountry(options.country ?? null, details?.country ?? null, options.guessedCountry ?? null);
   // The lead authority is given in full under `authorities`.
   const { leadAuthorityId: _, ...controllerDetails } = controllerFromTenant(tenant);
   return {
     schemaVersion: dossierSchemaVersion,
     generatedAt: now.toISOString(),
-    complainant: { name: subject.name, email: subject.email, postalAddress: subject.postalAddress },
-    controller: { slug: tenant.slug, ...controllerDetails },
+    complainant: {
+      name: subject.name,
+      email: subject.email,
+      postalAddress: details ? details.postalAddress : subject.postalAddress,
+      phone: details ? details.phone : subject.phone,
+      outcome: details?.outcome ?? null,
+    },
+    controller: { slug: tenant.slug, ...controllerDetails, timeZone: calendar.timeZone },
     authorities: {
       country,
+      countrySource,
       countryAuthority: (country && defaultAuthorityForCountry(country)) || null,
       leadAuthority: (tenant.leadAuthorityId && authorityById(tenant.leadAuthorityId)) || null,
     },
@@ -120,12 +153,8 @@ export async function buildDossier(tenant: DossierTenant, subjectId: string, opt
       open: requests.filter((r) => !isClosed(r.status)).length,
       late: entries.filter((r) => r.late).length,
       rejected: entries.filter((r) => r.status === "REJECTED").length,
+      reminders: entries.reduce((sum, r) => sum + r.reminders.length, 0),
     },
     requests: entries,
   };
-}
-
-/** The status change that extended the deadline, if the history has one. */
-function extensionEvent(events: readonly RequestEvent[]): RequestEvent | null {
-  return events.find((event) => event.kind === "status" && event.toStatus === "EXTENDED") ?? null;
 }

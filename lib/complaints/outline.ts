@@ -3,7 +3,7 @@ import type { Authority } from "@/lib/authorities/data";
 import { countryName } from "@/lib/geo/countries";
 import { formatDate, translator, type Translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
-import type { Dossier, DossierRequest } from "./schema";
+import { reminderKind, type Dossier, type DossierRequest } from "./schema";
 
 /**
  * The complaint dossier as a document: an outline of titled blocks in the reader's
@@ -33,6 +33,7 @@ export type OutlineBlock =
 
 export function eventText(t: Translator, event: { kind: string; toStatus: string | null }): string {
   if (event.kind === "status" && event.toStatus) return t("Requests.detail.events.status", { status: t(`Requests.status.${event.toStatus as "RECEIVED"}`) });
+  if (event.kind === reminderKind) return t("Complaint.reminder.event");
   if (["created", "information", "merged", "message"].includes(event.kind)) return t(`Requests.detail.events.${event.kind as "created"}`);
   return event.kind;
 }
@@ -41,15 +42,15 @@ export function actorText(t: Translator, actor: string, company: string): string
   return actor === "requester" || actor === "staff" || actor === "system" ? t(`Requests.detail.by.${actor}`, { company }) : actor;
 }
 
-/** "Olga de Vries" style moments: the date, and the time where it matters (the history). */
-function dateTime(iso: string, locale: Locale): string {
+/** Moments with their time (the history, reminders, mails), on the tenant's clock. */
+function dateTime(iso: string, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     day: "numeric",
     month: "long",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: "Europe/Amsterdam",
+    timeZone,
   }).format(new Date(iso));
 }
 
@@ -78,7 +79,8 @@ function authorityFields(t: Translator, authority: Authority, locale: Locale): O
 export function dossierOutline(dossier: Dossier, locale: Locale): OutlineBlock[] {
   const t = translator(locale);
   const company = dossier.controller.name;
-  const date = (iso: string | null) => (iso ? formatDate(new Date(iso), locale) : t("Portal.empty"));
+  const zone = dossier.controller.timeZone;
+  const date = (iso: string | null) => (iso ? formatDate(new Date(iso), locale, zone) : t("Portal.empty"));
   const { complainant, controller, authorities, summary } = dossier;
   const blocks: OutlineBlock[] = [
     { kind: "title", text: t("Complaint.doc.title") },
@@ -94,8 +96,11 @@ export function dossierOutline(dossier: Dossier, locale: Locale): OutlineBlock[]
         { label: t("Complaint.doc.name"), value: complainant.name ?? t("Portal.empty") },
         { label: t("Complaint.doc.email"), value: complainant.email },
         ...(complainant.postalAddress ? [{ label: t("Complaint.doc.postalAddress"), value: complainant.postalAddress }] : []),
+        ...(complainant.phone ? [{ label: t("Complaint.doc.yourPhone"), value: complainant.phone }] : []),
       ],
     },
+    { kind: "paragraph", strong: true, text: t("Complaint.doc.outcomeHeading") },
+    { kind: "paragraph", testId: "dossier-outcome", text: complainant.outcome ?? t("Complaint.doc.noOutcome") },
 
     { kind: "heading", level: 1, id: "dossier-controller", text: t("Complaint.doc.controllerHeading") },
     {
@@ -154,7 +159,7 @@ export function dossierOutline(dossier: Dossier, locale: Locale): OutlineBlock[]
         ],
       })),
     });
-    for (const request of dossier.requests) blocks.push(...requestBlocks(t, request, locale, company));
+    for (const request of dossier.requests) blocks.push(...requestBlocks(t, request, locale, company, zone));
   }
 
   blocks.push({ kind: "heading", level: 1, id: "dossier-authorities", text: t("Complaint.doc.authoritiesHeading") });
@@ -162,6 +167,7 @@ export function dossierOutline(dossier: Dossier, locale: Locale): OutlineBlock[]
     const country = countryName(authorities.country, locale);
     blocks.push({ kind: "heading", level: 2, id: "dossier-country-authority", text: t("Complaint.doc.countryAuthority", { country }) });
     blocks.push({ kind: "fields", testId: "dossier-country-authority", rows: authorityFields(t, authorities.countryAuthority, locale) });
+    if (authorities.countrySource === "guessed") blocks.push({ kind: "paragraph", small: true, text: t("Complaint.doc.countryGuessed") });
   } else {
     blocks.push({ kind: "paragraph", text: t("Complaint.doc.noCountry") });
   }
@@ -174,15 +180,17 @@ export function dossierOutline(dossier: Dossier, locale: Locale): OutlineBlock[]
   return blocks;
 }
 
-function requestBlocks(t: Translator, request: DossierRequest, locale: Locale, company: string): OutlineBlock[] {
-  const date = (iso: string) => formatDate(new Date(iso), locale);
+function requestBlocks(t: Translator, request: DossierRequest, locale: Locale, company: string, zone: string): OutlineBlock[] {
+  const date = (iso: string) => formatDate(new Date(iso), locale, zone);
+  const lastDay = (iso: string) => t("Complaint.doc.dueDay", { date: date(iso) });
+  const moment = (iso: string) => dateTime(iso, locale, zone);
   const facts: OutlineField[] = [
     { label: t("Complaint.doc.status"), value: t(`Requests.status.${request.status}`) },
     { label: t("Complaint.doc.filed"), value: date(request.filedAt) },
   ];
   if (request.receivedAt) facts.push({ label: t("Complaint.doc.received"), value: date(request.receivedAt) });
-  if (request.dueAt) facts.push({ label: t("Complaint.doc.due"), value: date(request.dueAt) });
-  if (request.extendedDueAt) facts.push({ label: t("Complaint.doc.extendedDue"), value: date(request.extendedDueAt) });
+  if (request.dueAt) facts.push({ label: t("Complaint.doc.due"), value: lastDay(request.dueAt) });
+  if (request.extendedDueAt) facts.push({ label: t("Complaint.doc.extendedDue"), value: lastDay(request.extendedDueAt) });
   if (request.extensionReason) facts.push({ label: t("Complaint.doc.extensionReason"), value: request.extensionReason });
   if (request.extensionAfterDeadline && request.extendedAt) facts.push({ label: "", value: t("Complaint.doc.extendedLate", { date: date(request.extendedAt) }) });
   if (request.closedAt) facts.push({ label: t("Complaint.doc.closed"), value: date(request.closedAt) });
@@ -197,16 +205,28 @@ function requestBlocks(t: Translator, request: DossierRequest, locale: Locale, c
     { kind: "fields", testId: `dossier-facts-${request.reference}`, rows: facts },
     { kind: "paragraph", strong: true, text: t("Complaint.doc.answersHeading", { company }) },
     request.answers.length > 0
-      ? { kind: "list", testId: `dossier-answers-${request.reference}`, items: request.answers.map((a) => `${dateTime(a.at, locale)}: ${a.body}`) }
+      ? { kind: "list", testId: `dossier-answers-${request.reference}`, items: request.answers.map((a) => `${moment(a.at)}: ${a.body}`) }
       : { kind: "paragraph", text: t("Complaint.doc.noAnswers", { company }) },
+    { kind: "paragraph", strong: true, text: t("Complaint.doc.remindersHeading") },
+    request.reminders.length > 0
+      ? { kind: "list", testId: `dossier-reminders-${request.reference}`, items: request.reminders.map(moment) }
+      : { kind: "paragraph", text: t("Complaint.doc.noReminders", { company }) },
     { kind: "paragraph", strong: true, text: t("Complaint.doc.historyHeading") },
     {
       kind: "list",
       items: request.history.map((event) => {
-        const line = `${dateTime(event.at, locale)} · ${actorText(t, event.actor, company)}: ${eventText(t, event)}`;
+        const line = `${moment(event.at)} · ${actorText(t, event.actor, company)}: ${eventText(t, event)}`;
         // The tenant's own words are under its answers already.
         return event.body && event.actor !== "staff" ? `${line}\n${event.body}` : line;
       }),
     },
+    { kind: "paragraph", strong: true, text: t("Complaint.doc.mailsHeading") },
+    request.mails.length > 0
+      ? {
+          kind: "list",
+          testId: `dossier-mails-${request.reference}`,
+          items: request.mails.map((mail) => `${moment(mail.sentAt)} · ${t("Complaint.doc.mailSubject", { subject: mail.subject })}\n${mail.text}`),
+        }
+      : { kind: "paragraph", text: t("Complaint.doc.noMails") },
   ];
 }

@@ -2,13 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { Subject, Tenant } from "@/generated/prisma/client";
 import { currentSubject } from "@/lib/portal/session";
 import { findTenantBySlug } from "@/lib/tenants";
-import { parseResidenceCountry } from "@/lib/authorities/residence";
+import { guessResidenceCountry, parseResidenceCountry } from "@/lib/authorities/residence";
 import { buildDossier } from "./dossier";
 import type { Dossier } from "./schema";
 
 /**
  * What the dossier routes share: the tenant from the path, the signed-in person of
- * its portal (401 without one), their country from ?country=XX, and the dossier.
+ * its portal (401 without one), their country from ?country=XX (else as saved, else
+ * guessed from the browser's language, as the complain page preselects it), and the dossier.
  */
 export async function dossierForRequest(
   request: NextRequest,
@@ -20,7 +21,8 @@ export async function dossierForRequest(
   const subject = await currentSubject(tenant);
   if (!subject) return { error: problem(401, "not_signed_in", "sign in to the portal to download your complaint dossier") };
   const country = parseResidenceCountry(request.nextUrl.searchParams.get("country"));
-  const dossier = await buildDossier(tenant, subject.id, { country });
+  const guessedCountry = guessResidenceCountry(request.headers.get("accept-language"));
+  const dossier = await buildDossier(tenant, subject.id, { country, guessedCountry });
   if (!dossier) return { error: problem(401, "not_signed_in", "sign in to the portal to download your complaint dossier") };
   return { tenant, subject, dossier };
 }

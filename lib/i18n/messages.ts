@@ -12,11 +12,12 @@ export function translator(locale: Locale) {
 
 export type Translator = ReturnType<typeof translator>;
 
-export function formatDate(date: Date, locale: Locale): string {
+/** A date as people read it ("2 maart 2026"), on the calendar of `timeZone` (a tenant's for its deadlines). */
+export function formatDate(date: Date, locale: Locale, timeZone = "Europe/Amsterdam"): string {
   return new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     day: "numeric",
     month: "long",
     year: "numeric",
-    timeZone: "Europe/Amsterdam",
+    timeZone,
   }).format(date);
 }

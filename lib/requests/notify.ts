@@ -3,7 +3,8 @@ import { authorityById } from "@/lib/authorities/data";
 import { withTenant } from "@/lib/db/tenant-db";
 import { formatDate, translator, type Translator } from "@/lib/i18n/messages";
 import { composeMail } from "@/lib/mail/layout";
-import { sendMail } from "@/lib/mail/send";
+import { keepMailCopy } from "@/lib/complaints/mail-copies";
+import { sendMail, type Mail } from "@/lib/mail/send";
 import type { Locale } from "@/lib/policy/content";
 import { publicOrigin } from "@/lib/public-origin";
 import { tenantPath } from "@/lib/tenant-host";
@@ -38,6 +39,12 @@ const portalRequestUrl = (tenant: TenantRef, locale: Locale, reference: string) 
 
 type RequesterMail = { subject: string; paragraphs: string[] };
 
+/** Sends a mail about a request and keeps a copy with the request for the complaint dossier. */
+async function sendRequestMail(reference: string, mail: Mail & { tenantId: string }): Promise<void> {
+  await sendMail(mail);
+  await keepMailCopy(mail.tenantId, reference, mail);
+}
+
 /**
  * Mails the requester in their language what `compose` writes, with the tenant's footer
  * and, for a portal user, the button to the request in the portal. Returns false when
@@ -52,7 +59,7 @@ async function mailRequester(
   const locale = await requesterLocale(tenant, request);
   const t = translator(locale);
   const { subject, paragraphs } = await compose(t, locale);
-  await sendMail({
+  await sendRequestMail(request.reference, {
     to: request.requesterEmail,
     tenantId: tenant.id,
     subject,
@@ -133,7 +140,7 @@ export async function notifyStaffMessage(tenant: TenantRef, request: NotifiedReq
  */
 export async function sendErasureConfirmation(tenant: TenantRef, reference: string, to: string, locale: Locale): Promise<void> {
   const t = translator(locale);
-  await sendMail({
+  await sendRequestMail(reference, {
     to,
     tenantId: tenant.id,
     subject: t("RequestMail.erased.subject", { company: tenant.name, reference }),
@@ -150,7 +157,7 @@ export async function sendRequestConfirmation(tenant: TenantRef, request: Notifi
   const locale = asLocale(request.locale);
   const t = translator(locale);
   const type = t(`Requests.types.${request.type}.title`);
-  await sendMail({
+  await sendRequestMail(request.reference, {
     to: request.requesterEmail,
     tenantId: tenant.id,
     subject: t("PortalMail.confirm.subject", { company: tenant.name, reference: request.reference }),

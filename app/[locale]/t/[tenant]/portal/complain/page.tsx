@@ -10,6 +10,9 @@ import { PageHeader } from "@/components/portal/page-header";
 import { PortalShell } from "@/components/portal/portal-shell";
 import type { Authority } from "@/lib/authorities/data";
 import { residenceCountriesByName, guessResidenceCountry, parseResidenceCountry } from "@/lib/authorities/residence";
+import { ClientMessages } from "@/components/client-messages";
+import { DetailsForm } from "@/components/complaints/details-form";
+import { complaintDetails } from "@/lib/complaints/details";
 import { buildDossier } from "@/lib/complaints/dossier";
 import { complaintLinks } from "@/lib/complaints/links";
 import type { DossierRequest } from "@/lib/complaints/schema";
@@ -32,8 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /**
  * Complaining about the tenant: the person's requests that give cause (late or
  * rejected), first the tenant itself, then the authority of the country where they
- * live or work (chosen here, preselected from the browser's language) and the tenant's
- * lead authority, and the dossier to add to the complaint.
+ * live or work (chosen here, saved with their details, or preselected from the
+ * browser's language: the page shows the authority of exactly the country it
+ * preselects, and the dossier names the same) and the tenant's lead authority, the
+ * person's own details for the complaint, and the dossier to add to it.
  */
 export default async function ComplainPage({ params, searchParams }: Props) {
   const page = await resolvePortalPage(params);
@@ -41,10 +46,12 @@ export default async function ComplainPage({ params, searchParams }: Props) {
   const t = translator(locale);
   const company = tenant.name;
   const chosen = parseResidenceCountry((await searchParams).country);
-  const guessed = chosen ? null : guessResidenceCountry((await headers()).get("accept-language"));
-  const dossier = await buildDossier(tenant, subject.id, { country: chosen });
+  const guessed = guessResidenceCountry((await headers()).get("accept-language"));
+  const dossier = await buildDossier(tenant, subject.id, { country: chosen, guessedCountry: guessed });
   if (!dossier) redirect(href("/portal"));
-  const { countryAuthority, leadAuthority } = dossier.authorities;
+  const { countryAuthority, leadAuthority, country, countrySource } = dossier.authorities;
+  const saved = await complaintDetails(tenant.id, subject.id);
+  const hasDetails = saved.postalAddress !== null || saved.phone !== null || saved.outcome !== null || saved.country !== null;
   const grounds = dossier.requests.filter((r) => r.late || r.status === "REJECTED");
   const links = complaintLinks(tenant.slug, href, locale, chosen);
 
@@ -110,20 +117,25 @@ export default async function ComplainPage({ params, searchParams }: Props) {
             locale={locale}
             t={t}
             countries={residenceCountriesByName(locale)}
-            chosen={chosen}
-            guessed={guessed}
+            chosen={countrySource === "guessed" ? null : country}
+            guessed={countrySource === "guessed" ? country : null}
           />
-          {chosen && countryAuthority ? (
+          {country && countryAuthority ? (
             <AuthorityBox
               authority={countryAuthority}
-              label={t("Authorities.mine.yours", { country: countryName(chosen, locale) })}
-              note={countryNote(t, chosen, locale)}
+              label={t("Authorities.mine.yours", { country: countryName(country, locale) })}
+              note={countryNote(t, country, locale)}
               locale={locale}
               t={t}
               testId="country-authority"
             />
           ) : (
             <p className="text-muted">{t("Complaint.mine.notChosen")}</p>
+          )}
+          {country && countrySource === "guessed" && (
+            <p className="max-w-3xl text-sm" data-testid="country-guessed">
+              {t("Complaint.mine.guessedNote", { country: countryName(country, locale) })}
+            </p>
           )}
         </section>
 
@@ -149,6 +161,24 @@ export default async function ComplainPage({ params, searchParams }: Props) {
         </section>
 
         {(countryAuthority ?? leadAuthority) && <ComplaintSteps authority={(countryAuthority ?? leadAuthority)!} locale={locale} t={t} />}
+
+        <section aria-labelledby="details-heading" className="space-y-3">
+          <h2 id="details-heading" className="text-2xl font-semibold">
+            {t("Complaint.details.heading")}
+          </h2>
+          <p className="max-w-3xl">{t("Complaint.details.intro", { company })}</p>
+          <ClientMessages namespaces={["Errors", "Complaint"]}>
+            <DetailsForm
+              tenant={tenant.slug}
+              locale={locale}
+              company={company}
+              // Until they saved details of their own, the profile's address and phone.
+              values={hasDetails ? saved : { postalAddress: subject.postalAddress, phone: subject.phone, outcome: null }}
+              country={country}
+              countryText={country ? countryName(country, locale) : t("Complaint.details.noCountry")}
+            />
+          </ClientMessages>
+        </section>
 
         <section aria-labelledby="dossier-heading" className="space-y-3" data-testid="dossier-links">
           <h2 id="dossier-heading" className="text-2xl font-semibold">

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/portal/page-header";
 import { PortalShell } from "@/components/portal/portal-shell";
 import { PortalTable } from "@/components/portal/portal-table";
 import { RequestTypeChoice } from "@/components/portal/request-types";
-import { complaintGround } from "@/lib/complaints/late";
+import { complaintGrounds } from "@/lib/complaints/grounds";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import { resolvePortalPage } from "@/lib/portal/page";
 import { listRequests } from "@/lib/requests/requests";
@@ -22,7 +22,7 @@ export default async function RequestsPage({ params }: Props) {
   const { tenant, locale, href, subject } = page;
   const t = translator(locale);
   const requests = await listRequests(tenant, { subjectId: subject.id });
-  const now = new Date();
+  const grounds = await complaintGrounds(tenant, requests);
   return (
     <PortalShell page={page} subject={subject} section="requests">
       <div className="space-y-8">
@@ -43,10 +43,10 @@ export default async function RequestsPage({ params }: Props) {
                 <td className="py-1 pe-4">{t(`Requests.types.${request.type}.title`)}</td>
                 <td className="py-1 pe-4">
                   {t(`Requests.status.${request.status}`)}
-                  {complaintGround(request, now) === "late" && (
+                  {grounds.get(request.id) === "late" && (
                     <span className="ms-2 rounded border border-current px-1 text-xs font-semibold uppercase">{t("Complaint.request.lateBadge")}</span>
                   )}
-                  {complaintGround(request, now) && (
+                  {grounds.has(request.id) && (
                     <a href={href("/portal/complain")} className="mt-1 block text-sm" data-testid={`complain-link-${request.reference}`}>
                       {t("Complaint.link")}
                     </a>

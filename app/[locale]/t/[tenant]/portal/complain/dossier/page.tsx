@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { DossierDocument } from "@/components/complaints/dossier-document";
 import { PrintButton } from "@/components/complaints/print-button";
 import { PortalShell } from "@/components/portal/portal-shell";
-import { parseResidenceCountry } from "@/lib/authorities/residence";
+import { guessResidenceCountry, parseResidenceCountry } from "@/lib/authorities/residence";
 import { buildDossier } from "@/lib/complaints/dossier";
 import { complaintLinks } from "@/lib/complaints/links";
 import { dossierOutline } from "@/lib/complaints/outline";
@@ -27,7 +28,8 @@ export default async function DossierPage({ params, searchParams }: Props) {
   const { tenant, locale, href, subject } = page;
   const t = translator(locale);
   const country = parseResidenceCountry((await searchParams).country);
-  const dossier = await buildDossier(tenant, subject.id, { country });
+  const guessedCountry = guessResidenceCountry((await headers()).get("accept-language"));
+  const dossier = await buildDossier(tenant, subject.id, { country, guessedCountry });
   if (!dossier) redirect(href("/portal"));
   const links = complaintLinks(tenant.slug, href, locale, country);
   const back = `${href("/portal/complain")}${country ? `?country=${country}` : ""}`;

@@ -2,15 +2,19 @@ import type { Metadata } from "next";
 import { PortalShell } from "@/components/portal/portal-shell";
 import { RequestDetail } from "@/components/portal/request-detail";
 import { RequesterActions } from "@/components/portal/requester-actions";
-import { complaintGround, effectiveDueAt, timeliness } from "@/lib/complaints/late";
+import { ClientMessages } from "@/components/client-messages";
+import { ReminderForm } from "@/components/complaints/reminder-form";
+import { complaintGround, countingDueAt, extensionMoment, timeliness } from "@/lib/complaints/late";
+import { nextReminderAt, remindersOf } from "@/lib/complaints/reminders";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import { consentStates, localized } from "@/lib/portal/consent";
 import { formatDateTime } from "@/components/portal/format";
 import { requesterAttachments } from "@/lib/requests/attachments";
 import { resolvePortalPage } from "@/lib/portal/page";
 import { normalizeReference } from "@/lib/requests/reference";
+import { tenantCalendar } from "@/lib/requests/deadline";
 import { findRequest } from "@/lib/requests/requests";
-import { isOpen } from "@/lib/requests/status";
+import { isActive, isOpen } from "@/lib/requests/status";
 import { resolveTenantPage } from "@/lib/tenant-page";
 
 type Props = { params: Promise<{ locale: string; tenant: string; reference: string }> };
@@ -46,12 +50,19 @@ export default async function RequestPage({ params }: Props) {
   const attachments = await requesterAttachments(tenant, subject.id, request.reference);
   const target = { reference: request.reference };
   const now = new Date();
-  const ground = complaintGround(request, now);
-  const due = effectiveDueAt(request);
+  const calendar = tenantCalendar(tenant);
+  const facts = { ...request, extendedAt: extensionMoment(request.events) };
+  const ground = complaintGround(facts, calendar, now);
+  const due = countingDueAt(facts, calendar);
+  const dueText = due ? formatDate(due, locale, calendar.timeZone) : "";
+  const openLate = timeliness(facts, calendar, now) === "open-late";
   const groundText =
     ground === "late"
-      ? t(timeliness(request, now) === "open-late" ? "Complaint.request.late" : "Complaint.request.closedLate", { company: tenant.name, due: due ? formatDate(due, locale) : "" })
+      ? t(openLate ? "Complaint.request.late" : "Complaint.request.closedLate", { company: tenant.name, due: dueText })
       : t("Complaint.request.rejected", { company: tenant.name });
+  const reminders = isActive(request.status) ? await remindersOf(tenant.id, request.id) : [];
+  const lastReminder = reminders.at(-1) ?? null;
+  const waitUntil = nextReminderAt(lastReminder, now);
   return (
     <PortalShell page={page} subject={subject} section="requests">
       <div className="space-y-6">
@@ -73,6 +84,16 @@ export default async function RequestPage({ params }: Props) {
           targetLabel={purposeTitle ? localized(purposeTitle.title, locale) : null}
           actions={<RequesterActions open={isOpen(request.status)} tenant={tenant.slug} locale={locale} company={tenant.name} target={target} />}
         />
+        {isActive(request.status) && (
+          <section aria-labelledby="reminder-heading" className="max-w-3xl space-y-2" data-testid="request-reminder">
+            <h2 id="reminder-heading" className="text-xl font-semibold">
+              {t("Complaint.reminder.heading")}
+            </h2>
+            <p>{t("Complaint.reminder.intro", { company: tenant.name })}</p>
+            {openLate && <p className="font-semibold">{t("Complaint.reminder.late", { company: tenant.name, due: dueText })}</p>}
+            {lastReminder && (
+              <p data-testid="reminders-sent">{t("Complaint.reminder.last", { count: reminders.length, date: formatDateTime(lastReminder, locale) })}</p>
+            )}
         {attachments.length > 0 && (
           <section aria-labelledby="attachments-heading" className="space-y-2" data-testid="request-attachments">
             <h2 id="attachments-heading" className="text-xl font-semibold">
