@@ -1,17 +1,23 @@
 import { disconnect } from "@/lib/db/client";
-import { runDueDeliveries } from "@/lib/webhooks/worker";
+import { runDueDeliveries, webhookPool } from "@/lib/webhooks/worker";
 
 /**
  * npm run worker — sends webhook deliveries from the outbox until stopped. The app
- * runs the same loop itself (instrumentation.ts); a separate worker suits a deployment
+ * runs the same pool itself (instrumentation.ts); a separate worker suits a deployment
  * on PostgreSQL with several app processes. `--once` sends what is due and exits.
+ * Stopped, it finishes the deliveries in flight first.
  */
 const once = process.argv.includes("--once");
 let running = true;
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => (running = false));
 
-do {
-  const sent = await runDueDeliveries();
-  if (!once && sent === 0) await new Promise((resolve) => setTimeout(resolve, 1000));
-} while (running && !once);
+if (once) await runDueDeliveries();
+else {
+  const pool = webhookPool();
+  while (running) {
+    await pool.fill().catch((error) => console.error("claiming webhook deliveries failed:", error));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  await pool.drain();
+}
 await disconnect();

@@ -1,7 +1,8 @@
 import { runDueErasures } from "@/lib/erasure/erasure";
 import { pruneRateLimits } from "@/lib/rate-limit";
+import { notifyLapsedRequests } from "@/lib/requests/lapse";
 import { sendReminderDigests } from "@/lib/requests/reminders";
-import { runDueDeliveries } from "@/lib/webhooks/worker";
+import { webhookPool } from "@/lib/webhooks/worker";
 
 /**
  * Work the server does on a timer: sending webhook deliveries from the outbox, and
@@ -15,12 +16,15 @@ interface Job {
 }
 
 const jobs: Job[] = [
-  { name: "webhook deliveries", everyMs: 2_000, run: () => runDueDeliveries() },
+  // Starts what is due without waiting for it; the pool claims more as deliveries finish.
+  { name: "webhook deliveries", everyMs: 1_000, run: () => webhookPool().fill() },
   // Sends at most one digest per person and day, so checking often is harmless.
   { name: "reminder digests", everyMs: 10 * 60_000, run: () => sendReminderDigests() },
   { name: "rate limit counters", everyMs: 60 * 60_000, run: () => pruneRateLimits() },
   // Approved erasures whose grace period has passed (lib/erasure/erasure.ts).
   { name: "due erasures", everyMs: 60_000, run: () => runDueErasures() },
+  // Unconfirmed web requests past their link's validity: their address is told once (lib/requests/lapse.ts).
+  { name: "lapsed requests", everyMs: 10 * 60_000, run: () => notifyLapsedRequests() },
 ];
 
 export function registerJob(job: Job): void {

@@ -24,10 +24,26 @@ export async function recentDeliveries(tenantId: string, take = 50) {
   );
 }
 
+/**
+ * A tenant keeps at most this many endpoints: every one is a receiver the workers
+ * serve (lib/webhooks/worker.ts limits how many of a tenant's deliveries run at once).
+ */
+export const maxEndpointsPerTenant = 20;
+
+/** Adding one more endpoint than `maxEndpointsPerTenant`. */
+export class EndpointLimitError extends ActionError {
+  constructor() {
+    super("webhookEndpointLimit");
+  }
+}
+
 export async function addEndpoint(context: ConsoleContext, input: { url: string; description: string; events: WebhookEvent[] }): Promise<void> {
   const problem = await checkEndpointUrl(input.url);
   if (problem) throw new ActionError(problem, "url");
   await withTenant(context.tenant.id, async (tx) => {
+    // One addition per tenant at a time, so two at once cannot both pass the count.
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`webhook-endpoints:${context.tenant.id}`}))`;
+    if ((await tx.webhookEndpoint.count({ where: { tenantId: context.tenant.id } })) >= maxEndpointsPerTenant) throw new EndpointLimitError();
     const endpoint = await tx.webhookEndpoint.create({
       data: {
         tenantId: context.tenant.id,
