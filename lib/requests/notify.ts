@@ -152,7 +152,7 @@ export async function sendErasureConfirmation(tenant: TenantRef, reference: stri
 }
 
 /** The link that confirms a request filed without an account (and later shows its status). */
-export async function sendRequestConfirmation(tenant: TenantRef, request: NotifiedRequest, token: string, merged: boolean): Promise<void> {
+export async function sendRequestConfirmation(tenant: TenantRef, request: NotifiedRequest, token: string): Promise<void> {
   if (!request.requesterEmail) return;
   const locale = asLocale(request.locale);
   const t = translator(locale);
@@ -163,7 +163,7 @@ export async function sendRequestConfirmation(tenant: TenantRef, request: Notifi
     subject: t("PortalMail.confirm.subject", { company: tenant.name, reference: request.reference }),
     ...composeMail({
       paragraphs: [
-        merged ? t("PortalMail.confirm.merged", { company: tenant.name, reference: request.reference, type }) : t("PortalMail.confirm.body", { company: tenant.name, reference: request.reference, type }),
+        t("PortalMail.confirm.body", { company: tenant.name, reference: request.reference, type }),
         t("PortalMail.confirm.keep"),
         t("PortalMail.confirm.ignore"),
       ],
@@ -173,7 +173,7 @@ export async function sendRequestConfirmation(tenant: TenantRef, request: Notifi
   });
 }
 
-/** A repeated request of a type that is already open: its details were added to the open one. */
+/** A repeated request, confirmed, of a type that is already open: its details were added to the open one. */
 export async function sendMergedNotice(tenant: TenantRef, request: NotifiedRequest): Promise<void> {
   await mailRequester(tenant, request, (t, locale) => {
     const type = t(`Requests.types.${request.type}.title`);
@@ -182,7 +182,6 @@ export async function sendMergedNotice(tenant: TenantRef, request: NotifiedReque
       paragraphs: [
         t("PortalMail.merged.body", { company: tenant.name, reference: request.reference, type, due: request.dueAt ? formatDate(request.dueAt, locale) : "" }),
         ...(request.subjectId ? [] : [t("PortalMail.merged.follow")]),
-        t("PortalMail.merged.notYou"),
       ],
     };
   });

@@ -91,24 +91,57 @@ describe("requests without an account", () => {
     expect((await confirmRequest(web1on1, confirmToken!)).outcome).toBe("invalid");
   });
 
-  it("a repeat from the same address and type is merged, and the requester is told by mail", async () => {
-    const before = await platformDb().dataRequest.count({ where: { tenantId: inone.id, requesterEmailHash: requesterEmailHash(inone, stranger) } });
+  it("a repeat from the public form changes nothing until its own link is confirmed; then it is added to the open request", async () => {
+    const hash = requesterEmailHash(inone, stranger);
+    const open = await platformDb().dataRequest.findFirstOrThrow({ where: { tenantId: inone.id, requesterEmailHash: hash, type: "ACCESS", status: "RECEIVED" } });
+    const eventsOf = (requestId: string) => platformDb().requestEvent.findMany({ where: { requestId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const eventsBefore = await eventsOf(open.id);
+
+    // Anyone can type the address into the form: that alone adds nothing to the open request.
     const again = await createRequest(inone, { kind: "public", email: "Someone@Example.org", name: null }, { type: "ACCESS", details: "Also my invoices", target: null, locale: "en" });
-    expect(again.merged).toBe(true);
-    expect(await platformDb().dataRequest.count({ where: { tenantId: inone.id, requesterEmailHash: requesterEmailHash(inone, stranger) } })).toBe(before);
-    expect((await outboxTo(stranger)).at(-1)!.subject).toMatch(/Added to your request/);
+    expect(again.merged).toBe(false);
+    expect(again.request).toMatchObject({ status: "AWAITING_CONFIRMATION", details: "Also my invoices" });
+    expect(again.request.id).not.toBe(open.id);
+    expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: open.id } })).toEqual(open);
+    expect(await eventsOf(open.id)).toEqual(eventsBefore);
+    expect((await outboxTo(stranger)).at(-1)!.subject).toMatch(/Confirm your privacy request/);
+
+    // The address's owner confirms the repeat: its details join the open request, and its own row goes.
+    const confirmation = await confirmRequest(inone, again.confirmToken!);
+    expect(confirmation).toMatchObject({ outcome: "confirmed", request: { id: open.id, status: "RECEIVED", dueAt: open.dueAt } });
+    expect((await eventsOf(open.id)).slice(eventsBefore.length)).toEqual([expect.objectContaining({ kind: "merged", actor: "requester", actorLabel: "web", body: "Also my invoices" })]);
+    expect(await platformDb().dataRequest.findUnique({ where: { id: again.request.id } })).toBeNull();
+    expect((await outboxTo(stranger)).at(-1)!.subject).toMatch(new RegExp(`Added to your request ${open.reference}`));
+    // The newest link shows the open request, and confirms nothing twice.
+    expect((await findRequest(inone, { token: again.confirmToken! }))!.id).toBe(open.id);
+    expect((await confirmRequest(inone, again.confirmToken!)).outcome).toBe("already");
+
     const other = await createRequest(inone, { kind: "public", email: stranger, name: null }, { type: "OBJECTION", details: "Not for ads", target: "newsletter", locale: "en" });
     expect(other.merged).toBe(false);
   });
 
-  it("repeats while still unconfirmed are merged too, and only the newest link confirms", async () => {
+  it("a repeat is never added to a request that is itself unconfirmed: each waits for its own link", async () => {
     const email = "twice@example.org";
     const first = await createRequest(web1on1, { kind: "public", email, name: null }, { type: "PORTABILITY", details: "", target: "Other Co, Utrecht", locale: "nl" });
     const second = await createRequest(web1on1, { kind: "public", email, name: null }, { type: "PORTABILITY", details: "Alles", target: "Other Co, Utrecht", locale: "nl" });
-    expect(second.merged).toBe(true);
-    expect(second.request.id).toBe(first.request.id);
-    expect((await confirmRequest(web1on1, first.confirmToken!)).outcome).toBe("invalid");
-    expect((await confirmRequest(web1on1, second.confirmToken!)).outcome).toBe("confirmed");
+    expect(second.merged).toBe(false);
+    expect(second.request.id).not.toBe(first.request.id);
+    expect((await findRequest(web1on1, { token: first.confirmToken! }))!.events.map((e) => e.kind)).toEqual(["created"]);
+    expect((await confirmRequest(web1on1, first.confirmToken!)).outcome).toBe("confirmed");
+    const merged = await confirmRequest(web1on1, second.confirmToken!);
+    expect(merged).toMatchObject({ outcome: "confirmed", request: { id: first.request.id } });
+    expect((await findRequest(web1on1, { token: second.confirmToken! }))!.events.at(-1)).toMatchObject({ kind: "merged", body: "Other Co, Utrecht\n\nAlles" });
+  });
+
+  it("a signed-in repeat does not confirm, or add to, a request someone filed unconfirmed for the address", async () => {
+    const email = "overdue@example.com";
+    const planted = await createRequest(inone, { kind: "public", email, name: "Not them" }, { type: "PORTABILITY", details: "Send it all", target: "Evil Ltd", locale: "en" });
+    const subject = await subjectOf(inone, email);
+    const own = await createRequest(inone, { kind: "subject", subjectId: subject.id }, { type: "PORTABILITY", details: "", target: "Good Co", locale: "nl" });
+    expect(own).toMatchObject({ merged: false, request: { status: "RECEIVED", target: "Good Co" } });
+    const untouched = await platformDb().dataRequest.findUniqueOrThrow({ where: { id: planted.request.id }, include: { events: true } });
+    expect(untouched).toMatchObject({ status: "AWAITING_CONFIRMATION", subjectId: null, receivedAt: null });
+    expect(untouched.events.map((e) => e.kind)).toEqual(["created"]);
   });
 
   it("the same address at another tenant is a separate request", async () => {

@@ -20,10 +20,14 @@ import { canTransition, closedStatuses, isOpen, type RequestActor } from "./stat
  * - Without an account it waits (AWAITING_CONFIRMATION) until the requester follows
  *   the link mailed to them; from then on it counts. The same link later shows the
  *   request's status. A link not used within confirmDays no longer confirms.
- * - The same address asking for the same type again while a request of that type is
- *   awaiting confirmation or open does not make a second request: the new details are
- *   added to the existing one as a "merged" event, and the requester is told by mail
- *   (the form's answer is the same either way, so it reveals nothing about the address).
+ * - The same address asking for the same type again while a confirmed request of that
+ *   type is open does not make a second request: the new details are added to the open
+ *   one as a "merged" event. Only someone who has shown the address is theirs may add to
+ *   a request (anyone can type an address into the public form): from the portal at
+ *   once, from the public form when the repeat's own link is confirmed (confirmRequest),
+ *   and never into a request that is itself unconfirmed. Until then a repeat is a request
+ *   of its own awaiting confirmation, and the form's answer is the same either way, so it
+ *   reveals nothing about the address.
  */
 
 export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const satisfies readonly RequestType[];
@@ -173,11 +177,25 @@ export async function emitRequestCreated(tx: TenantTx, request: DataRequest): Pr
   });
 }
 
-function mergedBody(input: NewRequest): string {
+function mergedBody(input: Pick<NewRequest, "target" | "details">): string {
   return [input.target, input.details].filter(Boolean).join("\n\n");
 }
 
-/** Files a request from the portal (signed in) or the public form (confirmation by mail), merging duplicates. */
+/** The confirmed, open request of this type from this address, which a repeat is added to. */
+async function openConfirmedRequest(tx: TenantTx, tenantId: string, requesterEmailHash: string, type: RequestType, except?: string): Promise<DataRequest | null> {
+  return tx.dataRequest.findFirst({
+    where: {
+      tenantId,
+      requesterEmailHash,
+      type,
+      status: { notIn: ["AWAITING_CONFIRMATION", ...closedStatuses] },
+      ...(except ? { id: { not: except } } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Files a request from the portal (signed in, merging a repeat) or the public form (confirmation by mail). */
 export async function createRequest(tenant: TenantRef, requester: Requester, input: NewRequest, now = new Date()): Promise<CreatedRequest> {
   const tenantId = tenant.id;
   const token = requester.kind === "public" ? randomBytes(24).toString("base64url") : null;
@@ -189,27 +207,15 @@ export async function createRequest(tenant: TenantRef, requester: Requester, inp
     const hash = requesterEmailHash(tenant, email);
     const channel = subject ? "portal" : "web";
 
-    const existing = await tx.dataRequest.findFirst({
-      where: { tenantId, requesterEmailHash: hash, type: input.type, status: { notIn: [...closedStatuses] } },
-      orderBy: { createdAt: "desc" },
-    });
-    if (existing) {
+    // Signed in by mail, the person has shown the address is theirs; from the public form
+    // nobody has yet, so a repeat waits for its own confirmation (confirmRequest).
+    const existing = subject ? await openConfirmedRequest(tx, tenantId, hash, input.type) : null;
+    if (subject && existing) {
       await tx.requestEvent.create({
         data: { tenantId, requestId: existing.id, kind: "merged", actor: "requester", actorLabel: channel, body: mergedBody(input), at: now },
       });
-      let change: StatusChange | null = null;
-      if (existing.status === "AWAITING_CONFIRMATION") {
-        if (subject) {
-          // Signed in by mail, the person has shown the address is theirs: the request counts now.
-          await tx.dataRequest.updateMany({ where: { id: existing.id, tenantId }, data: { subjectId: subject.id } });
-          change = await transitionRequest(tx, { ...existing, subjectId: subject.id }, "RECEIVED", "requester", { actorLabel: channel, now });
-        } else {
-          await tx.dataRequest.updateMany({ where: { id: existing.id, tenantId }, data: { confirmTokenHash: hashConfirmToken(token!) } });
-        }
-      }
-      if (subject) await auditRequest(tx, tenantId, subject.id, "request.merge", existing.id);
-      const request = change?.request ?? (await tx.dataRequest.findFirstOrThrow({ where: { id: existing.id, tenantId } }));
-      return { request, merged: true, change };
+      await auditRequest(tx, tenantId, subject.id, "request.merge", existing.id);
+      return { request: existing, merged: true, change: null };
     }
 
     const reference = await newReference(tx, tenantId);
@@ -246,11 +252,8 @@ export async function createRequest(tenant: TenantRef, requester: Requester, inp
 
   const { request, merged, change } = outcome;
   if (change) await notifyStatusChange(tenant, change.request, change.event);
-  if (requester.kind === "public") {
-    if (request.status === "AWAITING_CONFIRMATION") await sendRequestConfirmation(tenant, request, token!, merged);
-    else await sendMergedNotice(tenant, request);
-  }
-  return { request, merged, confirmToken: requester.kind === "public" && request.status === "AWAITING_CONFIRMATION" ? token : null };
+  if (requester.kind === "public") await sendRequestConfirmation(tenant, request, token!);
+  return { request, merged, confirmToken: token };
 }
 
 async function auditRequest(tx: TenantTx, tenantId: string, subjectId: string, action: string, requestId: string): Promise<void> {
@@ -267,15 +270,30 @@ async function auditRequest(tx: TenantTx, tenantId: string, subjectId: string, a
 
 export type Confirmation = { outcome: "confirmed" | "already"; request: DataRequest } | { outcome: "expired" | "invalid"; request: null };
 
-/** The requester follows the confirmation link: the request counts from now. */
+/**
+ * The requester follows the confirmation link: the request counts from now. When the
+ * address already has a confirmed, open request of the type, the repeat is added to
+ * that one instead (a "merged" event, and a mail saying so) and its own row goes: it
+ * never counted. The link then shows the open request; an earlier link to that request
+ * stops working, as one request has one link (the mail says to keep the newest).
+ */
 export async function confirmRequest(tenant: TenantRef, token: string, now = new Date()): Promise<Confirmation> {
   if (!token || token.length > 200) return { outcome: "invalid", request: null };
   const tenantId = tenant.id;
-  const result = await withTenant(tenantId, async (tx): Promise<Confirmation & { change?: StatusChange }> => {
+  const result = await withTenant(tenantId, async (tx): Promise<Confirmation & { change?: StatusChange; merged?: boolean }> => {
     const request = await tx.dataRequest.findFirst({ where: { tenantId, confirmTokenHash: hashConfirmToken(token) } });
     if (!request) return { outcome: "invalid", request: null };
     if (request.status !== "AWAITING_CONFIRMATION") return { outcome: "already", request };
     if (request.updatedAt.getTime() < now.getTime() - confirmDays * 86_400_000) return { outcome: "expired", request: null };
+    const open = await openConfirmedRequest(tx, tenantId, request.requesterEmailHash, request.type, request.id);
+    if (open) {
+      await tx.dataRequest.deleteMany({ where: { id: request.id, tenantId } });
+      await tx.dataRequest.updateMany({ where: { id: open.id, tenantId }, data: { confirmTokenHash: request.confirmTokenHash } });
+      await tx.requestEvent.create({
+        data: { tenantId, requestId: open.id, kind: "merged", actor: "requester", actorLabel: "web", body: mergedBody(request), at: now },
+      });
+      return { outcome: "confirmed", request: await tx.dataRequest.findFirstOrThrow({ where: { id: open.id, tenantId } }), merged: true };
+    }
     const subject = request.requesterEmail
       ? await tx.subject.findFirst({ where: { tenantId, email: request.requesterEmail }, select: { id: true } })
       : null;
@@ -284,6 +302,7 @@ export async function confirmRequest(tenant: TenantRef, token: string, now = new
     return { outcome: "confirmed", request: change.request, change };
   });
   if (result.change) await notifyStatusChange(tenant, result.change.request, result.change.event);
+  if (result.merged && result.request) await sendMergedNotice(tenant, result.request);
   return result.outcome === "confirmed" || result.outcome === "already" ? { outcome: result.outcome, request: result.request } : { outcome: result.outcome, request: null };
 }
 
