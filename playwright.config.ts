@@ -25,6 +25,9 @@ const appServer = (db: (typeof databases)[number]) => ({
     SMTP_PORT: String(mailCatcher.smtp),
     SMTP_IGNORE_TLS: "true",
     RATE_LIMIT_IP_FACTOR: "5",
+    // The suites save webhook endpoints on TEST-NET-3 (203.0.113.0/24), documentation
+    // addresses that are refused unless allowed and reach no one.
+    WEBHOOK_ALLOWED_NETWORKS: "203.0.113.0/24",
     ...db.env,
   },
   reuseExistingServer: false,

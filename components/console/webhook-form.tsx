@@ -6,7 +6,8 @@ import { createEndpoint } from "@/app/[locale]/admin/webhooks/actions";
 import { FieldError, FormMessage, SubmitButton, TextField } from "@/components/forms/fields";
 import { idle } from "@/lib/action-state";
 
-export function WebhookForm({ locale, events }: { locale: string; events: Array<{ value: string; label: string }> }) {
+/** `urlHint` says which addresses this server accepts (WEBHOOK_ALLOWED_NETWORKS is read on the server). */
+export function WebhookForm({ locale, urlHint, events }: { locale: string; urlHint: string; events: Array<{ value: string; label: string }> }) {
   const t = useTranslations("Console.webhooks");
   const [state, action] = useActionState(createEndpoint, idle);
   const chosen = Array.isArray(state.values?.events) ? (state.values.events as string[]) : null;
@@ -14,7 +15,7 @@ export function WebhookForm({ locale, events }: { locale: string; events: Array<
     <form action={action} className="max-w-2xl space-y-4" noValidate>
       <input type="hidden" name="locale" value={locale} />
       <FormMessage state={state} success={t("created")} />
-      <TextField name="url" type="url" label={t("url")} hint={t("urlHint")} state={state} required />
+      <TextField name="url" type="url" label={t("url")} hint={urlHint} state={state} required />
       <TextField name="description" label={t("description")} state={state} />
       <fieldset aria-describedby={state.fieldErrors?.events ? "field-events-error" : undefined}>
         <legend className="font-medium">{t("events")}</legend>

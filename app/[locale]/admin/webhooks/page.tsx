@@ -7,7 +7,8 @@ import { HeadedSection } from "@/components/headed-section";
 import { requireConsole } from "@/lib/console/context";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
-import { listEndpoints, recentDeliveries } from "@/lib/webhooks/endpoints";
+import { allowedNetworks } from "@/lib/webhooks/endpoint-url";
+import { listEndpoints, maxEndpointsPerTenant, recentDeliveries } from "@/lib/webhooks/endpoints";
 import { webhookEvents } from "@/lib/webhooks/events";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -21,6 +22,8 @@ export default async function WebhooksPage({ params }: Props) {
   const context = await requireConsole(locale, "integrations.manage", `/${locale}/admin/webhooks`);
   const t = translator(locale);
   const [endpoints, deliveries] = await Promise.all([listEndpoints(context.tenant.id), recentDeliveries(context.tenant.id)]);
+  const networks = allowedNetworks().map((network) => network.cidr);
+  const urlHint = networks.length > 0 ? t("Console.webhooks.urlHintAllowed", { networks: networks.join(", ") }) : t("Console.webhooks.urlHint");
   const time = (date: Date) => `${formatDate(date, locale)} ${date.toISOString().slice(11, 19)} UTC`;
   return (
     <ConsoleShell context={context} locale={locale} section="webhooks">
@@ -55,8 +58,9 @@ export default async function WebhooksPage({ params }: Props) {
             ))}
           </ul>
           <h3 className="text-lg font-semibold">{t("Console.webhooks.addTitle")}</h3>
+          <p className="text-sm text-muted">{t("Console.webhooks.limit", { count: endpoints.length, max: maxEndpointsPerTenant })}</p>
           {/* Message keys cannot hold dots: the text of request.created is eventNames.request_created. */}
-          <WebhookForm locale={locale} events={webhookEvents.map((event) => ({ value: event, label: t(`Console.webhooks.eventNames.${event.replace(".", "_")}` as never) }))} />
+          <WebhookForm locale={locale} urlHint={urlHint} events={webhookEvents.map((event) => ({ value: event, label: t(`Console.webhooks.eventNames.${event.replace(".", "_")}` as never) }))} />
         </HeadedSection>
         <HeadedSection id="deliveries-heading" title={t("Console.webhooks.deliveries")}>
           {deliveries.length === 0 ? (
