@@ -499,6 +499,19 @@ const actions: Record<string, ActionAttack> = {
     refusal: notFound,
   },
 
+  // app/[locale]/t/[tenant]/portal/complain/actions.ts
+  "app/[locale]/t/[tenant]/portal/complain/actions.ts#saveDetails": {
+    class: "portalAtB",
+    page: () => `/nl/t/${b.slug}/portal/complain`,
+    fields: () => ({ tenant: b.slug, locale: "nl", postalAddress: "Taken over", phone: "", outcome: "Taken over", country: "NL" }),
+  },
+  "app/[locale]/t/[tenant]/portal/complain/actions.ts#remind": {
+    class: "portalWithBIds",
+    page: (_v, me) => `/nl/t/${a.slug}/portal/requests/${me.ref}`,
+    fields: (v) => ({ tenant: a.slug, locale: "nl", reference: v.openRef }),
+    refusal: notFound,
+  },
+
   // app/[locale]/t/[tenant]/request/actions.ts — B's mailed token, used at A.
   "app/[locale]/t/[tenant]/request/actions.ts#filePublicRequest": {
     class: "publicAction",

@@ -10,6 +10,9 @@ import { mailsTo, type ReceivedMail } from "./fixtures/mail";
  */
 
 const olga = "overdue@example.com";
+/** inONE's contact address, which a reminder is mailed to (with its owners and admins). */
+const inoneContact = "cs@myinone.com";
+const outcome = "Dat inONE mijn verzoek alsnog beantwoordt.";
 
 async function ownMails(baseURL: string): Promise<ReceivedMail[]> {
   return (await mailsTo(olga)).filter((m) => /aanmeldcode voor inONE$/.test(m.subject) && m.text.includes(baseURL));
@@ -57,6 +60,23 @@ test("a person with an overdue request finds the complaint page, their authority
   // So does the request's own page.
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByTestId("request-complaint")).toContainText("Dit verzoek is te laat");
+
+  // Chasing inONE first: a reminder, mailed to inONE's staff, recorded, and at most one a day.
+  const reminder = page.getByTestId("request-reminder");
+  await expect(reminder).toContainText("inONE had uiterlijk op");
+  await reminder.getByRole("button", { name: "Stuur inONE een herinnering" }).click();
+  await expect(reminder.getByTestId("form-success")).toHaveText("Uw herinnering is verstuurd naar inONE.");
+  await page.reload();
+  await expect(page.getByTestId("reminders-sent")).toContainText("U stuurde een herinnering, de laatste op");
+  await expect(page.getByTestId("reminder-wait")).toContainText("U kunt weer een herinnering sturen vanaf");
+  await expect(page.getByTestId("send-reminder")).toHaveCount(0);
+  await expect
+    .poll(async () => (await mailsTo(inoneContact)).filter((m) => m.subject === `Herinnering: verzoek ${reference} wacht op antwoord` && m.text.includes(baseURL!)).length, {
+      timeout: 15_000,
+      message: "reminder mailed to inONE",
+    })
+    .toBe(1);
+
   await page.getByTestId("complain-link").click();
   await expect(page).toHaveURL(/\/nl\/t\/inone\/portal\/complain$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Klacht indienen over inONE");
@@ -68,10 +88,26 @@ test("a person with an overdue request finds the complaint page, their authority
   await expect(page.getByTestId("lead-authority")).toContainText("Autoriteit Persoonsgegevens");
   await expect(page.getByTestId("lead-authority")).toContainText("2509 AJ Den Haag");
 
-  // The browser speaks Dutch (nl-NL), so the Netherlands is preselected, but nothing is shown until chosen.
+  // The browser speaks Dutch (nl-NL), so the Netherlands is preselected: its authority is shown, and the
+  // dossier names it too (it used to say that no country was chosen).
   const country = page.getByLabel("Land waar u woont of werkt");
   await expect(country).toHaveValue("NL");
-  await expect(page.getByTestId("country-authority")).toHaveCount(0);
+  await expect(page.getByTestId("country-authority")).toContainText("Autoriteit Persoonsgegevens");
+  await expect(page.getByTestId("country-guessed")).toContainText("Wij kozen Nederland");
+  await expect(page.getByTestId("dossier-json-link")).toHaveAttribute("href", "/api/t/inone/portal/complain/dossier.json");
+  const [guessedDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("dossier-json-link").click()]);
+  const guessed = JSON.parse(await readFile((await guessedDownload.path())!, "utf8"));
+  expect(guessed.authorities).toMatchObject({ country: "NL", countrySource: "guessed", countryAuthority: { id: "nl-ap" } });
+
+  // What the authority's form asks for: address, phone and the outcome wanted, entered by the person.
+  const details = page.getByTestId("complaint-details");
+  await expect(details.getByTestId("complaint-details-country")).toContainText("Nederland");
+  await details.getByLabel("Uw postadres").fill("Klachtstraat 1\n1234 AB Utrecht");
+  await details.getByLabel("Uw telefoonnummer").fill("+31 6 12345678");
+  await details.getByLabel("Wat wilt u met uw klacht bereiken?").fill(outcome);
+  await details.getByRole("button", { name: "Opslaan in mijn dossier" }).click();
+  await expect(details.getByTestId("form-success")).toHaveText("Opgeslagen. Uw klachtdossier bevat nu deze gegevens.");
+
   await country.selectOption("BE");
   await page.getByRole("button", { name: "Toon mijn toezichthouder" }).click();
   await expect(page).toHaveURL(/\?country=BE#mine$/);
@@ -90,13 +126,16 @@ test("a person with an overdue request finds the complaint page, their authority
   const [jsonDownload] = await Promise.all([page.waitForEvent("download"), jsonLink.click()]);
   expect(jsonDownload.suggestedFilename()).toMatch(/^complaint-dossier-inone-\d{4}-\d{2}-\d{2}\.json$/);
   const dossier = JSON.parse(await readFile((await jsonDownload.path())!, "utf8"));
-  expect(dossier.schemaVersion).toBe(1);
-  expect(dossier.complainant.email).toBe(olga);
+  expect(dossier.schemaVersion).toBe(2);
+  expect(dossier.complainant).toMatchObject({ email: olga, postalAddress: "Klachtstraat 1\n1234 AB Utrecht", phone: "+31 6 12345678", outcome });
   expect(dossier.controller.slug).toBe("inone");
-  expect(dossier.authorities).toMatchObject({ country: "NL", countryAuthority: { id: "nl-ap" }, leadAuthority: { id: "nl-ap" } });
+  expect(dossier.authorities).toMatchObject({ country: "NL", countrySource: "chosen", countryAuthority: { id: "nl-ap" }, leadAuthority: { id: "nl-ap" } });
   const late = dossier.requests.find((r: { reference: string }) => r.reference === reference);
   expect(late).toMatchObject({ type: "ACCESS", status: "RECEIVED", late: true, timeliness: "open-late" });
   expect(late.daysLate).toBeGreaterThanOrEqual(8);
+  expect(late.reminders).toHaveLength(1);
+  expect(late.history.filter((e: { kind: string }) => e.kind === "reminder")).toHaveLength(1);
+  expect(dossier.summary.reminders).toBe(1);
 
   // The PDF.
   const pdfLink = page.getByTestId("dossier-pdf-link");
@@ -129,6 +168,10 @@ test("a person with an overdue request finds the complaint page, their authority
   await expect(page.getByTestId(`dossier-request-${reference}`)).toContainText("Te laat: nog geen antwoord");
   await expect(page.getByTestId("dossier-country-authority")).toContainText("Autoriteit Persoonsgegevens (AP)");
   await expect(page.getByTestId("dossier-lead-authority")).toContainText("Autoriteit Persoonsgegevens (AP)");
+  await expect(page.getByTestId("dossier-complainant")).toContainText("+31 6 12345678");
+  await expect(page.getByTestId("dossier-outcome")).toHaveText(outcome);
+  await expect(page.getByTestId(`dossier-reminders-${reference}`).getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByTestId(`dossier-facts-${reference}`)).toContainText("(die dag inbegrepen)");
   await expect(page.getByTestId("print-button")).toBeVisible();
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;
@@ -156,8 +199,15 @@ test("the complain page and the dossier are accessible in Dutch and English", as
   await expect(page).toHaveURL(/\/en\/t\/inone\/portal$/);
 
   await signIn(page, baseURL!);
+  await page.goto("/en/t/inone/portal/requests");
+  const reference = (await page.locator('[data-testid^="complain-link-"]').getAttribute("data-testid"))!.replace("complain-link-", "");
   for (const locale of ["nl", "en"]) {
-    for (const path of [`/${locale}/t/inone/portal/complain`, `/${locale}/t/inone/portal/complain?country=NL`, `/${locale}/t/inone/portal/complain/dossier?country=DE`]) {
+    for (const path of [
+      `/${locale}/t/inone/portal/complain`,
+      `/${locale}/t/inone/portal/complain?country=NL`,
+      `/${locale}/t/inone/portal/complain/dossier?country=DE`,
+      `/${locale}/t/inone/portal/requests/${reference}`,
+    ]) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
       const { violations } = await new AxeBuilder({ page }).analyze();
@@ -173,5 +223,22 @@ test("the complain page and the dossier are accessible in Dutch and English", as
   await expect(page.getByRole("navigation", { name: "Privacy portal" }).getByRole("link", { name: "Complain", exact: true })).toBeVisible();
   await page.goto("/en/t/inone/portal/requests");
   await expect(page.getByRole("link", { name: "Complain to a supervisory authority" })).toHaveCount(1);
+
+  // In English: the details saved before come back, with the country they were saved with.
+  await page.goto("/en/t/inone/portal/complain");
+  await expect(page.getByTestId("country-authority")).toContainText("Your authority in Netherlands");
+  const details = page.getByTestId("complaint-details");
+  await expect(details.getByLabel("What do you want your complaint to achieve?")).toHaveValue(outcome);
+  await expect(details.getByTestId("complaint-details-country")).toContainText("Country where you live or work: Netherlands");
+  await details.getByLabel("Your phone number").fill("call me");
+  await details.getByRole("button", { name: "Save in my dossier" }).click();
+  await expect(details.getByTestId("error-phone")).toBeVisible();
+  // The reminder sent earlier today, and when the next one may go.
+  await page.goto(`/en/t/inone/portal/requests/${reference}`);
+  await expect(page.getByTestId("reminders-sent")).toContainText("You sent a reminder, the last on");
+  await expect(page.getByTestId("reminder-wait")).toContainText("You can send another reminder from");
+  await page.goto("/en/t/inone/portal/complain/dossier?country=NL");
+  await expect(page.getByTestId("dossier-outcome")).toHaveText(outcome);
+  await expect(page.getByTestId(`dossier-facts-${reference}`)).toContainText("at the latest (that day included)");
   expect(errors).toEqual([]);
 });

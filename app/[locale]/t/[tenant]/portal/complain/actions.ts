@@ -21,8 +21,8 @@ const reference = z
   .transform((value) => normalizeReference(value))
   .refine((value): value is string => value !== null, "notFound");
 
+/** Not followed by a refresh: the page would swap the form (and its confirmation) for "sent; the next one from …". */
 export const remind = portalAction(z.object({ locale, reference }), async ({ tenant, subject }, input) => {
   const { sentAt } = await sendReminder(tenant, subject.id, input.reference);
-  refresh();
   return { sentAt: sentAt.toISOString() };
 });
