@@ -351,7 +351,7 @@ const actions: Record<string, ActionAttack> = {
     fields: (v) => ({ locale: "nl", reference: v.openRef, until: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10), reason: "Taken over" }),
     refusal: notFound,
   },
-  "app/[locale]/admin/requests/actions.ts#rejectAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, reason: "Taken over" }), refusal: notFound },
+  "app/[locale]/admin/requests/actions.ts#rejectAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, ground: "other", reason: "Taken over" }), refusal: notFound },
   "app/[locale]/admin/requests/actions.ts#completeAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, note: "Taken over" }), refusal: notFound },
   "app/[locale]/admin/requests/actions.ts#messageAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, body: "Taken over" }), refusal: notFound },
   "app/[locale]/admin/requests/actions.ts#correctProfileAction": {

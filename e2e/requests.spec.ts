@@ -214,15 +214,18 @@ test("a deadline is extended once with a reason the requester receives; a reject
 
   const other = await recordRequest(page, "Verwijdering", uniqueEmail("reject"));
   const rejectForm = page.getByTestId("reject-form");
-  await rejectForm.getByRole("button", { name: "Verzoek afwijzen" }).click();
+  await rejectForm.getByRole("button", { name: "Verzoek weigeren" }).click();
   await expect(rejectForm.getByTestId("error-reason")).toBeVisible();
-  await rejectForm.getByLabel("Reden van afwijzing").fill("De wet verplicht ons deze gegevens zeven jaar te bewaren.");
-  await rejectForm.getByRole("button", { name: "Verzoek afwijzen" }).click();
+  // Art. 12(4): the ground and the reasoning are written down and mailed.
+  await rejectForm.getByLabel("Grond", { exact: true }).selectOption("other");
+  await rejectForm.getByLabel("Motivering", { exact: true }).fill("De wet verplicht ons deze gegevens zeven jaar te bewaren.");
+  await rejectForm.getByRole("button", { name: "Verzoek weigeren" }).click();
   await expect(page.getByTestId("fact-status")).toHaveText("Afgewezen");
   const rejectedTo = (await page.getByTestId("fact-requester").textContent())!;
   const rejected = await mailAbout(rejectedTo, other, "zeven jaar te bewaren");
   expect(rejected.text).toContain("Autoriteit Persoonsgegevens");
   expect(rejected.text).toMatch(/https?:\/\/\S+\/nl\/authorities/);
+  expect(rejected.text).toContain("naar de rechter");
 });
 
 test("an approved erasure (grace period 0) removes the person: their portal session stops working", async ({ page, browser, baseURL, request }) => {

@@ -30,9 +30,13 @@ export function RequestDetail({
   if (request.extendedDueAt) facts.push(["extended", t("Requests.detail.extendedDue"), formatDate(request.extendedDueAt, locale)]);
   if (request.target) facts.push(["target", t("Requests.detail.target"), targetLabel ?? request.target]);
   if (request.details) facts.push(["details", t("Requests.detail.details"), request.details]);
+  // Art. 12(4): why the request was refused, as the mail said.
+  if (request.refusalGround) facts.push(["refusalGround", t("Requests.detail.refusalGround"), t(`RequestAdmin.refuse.grounds.${request.refusalGround as "other"}`)]);
+  if (request.rejectionReason) facts.push(["rejectionReason", t("Requests.detail.rejectionReason"), request.rejectionReason]);
   const eventText = (event: RequestWithEvents["events"][number]) => {
     if (event.kind === "status" && event.toStatus) return t("Requests.detail.events.status", { status: t(`Requests.status.${event.toStatus}`) });
-    if (event.kind === "created" || event.kind === "information" || event.kind === "merged" || event.kind === "message") return t(`Requests.detail.events.${event.kind}`);
+    const kinds = ["created", "information", "merged", "message", "restricted", "unrestricted", "objection", "lapsed"] as const;
+    if ((kinds as readonly string[]).includes(event.kind)) return t(`Requests.detail.events.${event.kind as (typeof kinds)[number]}`);
     return event.kind;
   };
   const actorText = (actor: string) =>

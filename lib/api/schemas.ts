@@ -9,7 +9,7 @@ import { z } from "zod";
 export const maxRecordsPerRequest = 1000;
 export const maxFieldsPerRecord = 200;
 export const categoryPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const;
+export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY", "AUTOMATED_DECISION"] as const;
 export const requestStatuses = [
   "AWAITING_CONFIRMATION",
   "RECEIVED",

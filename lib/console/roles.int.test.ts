@@ -153,6 +153,7 @@ const company = {
 };
 
 /** A request recorded by the owner for an address; with `subject`, for a new person the tenant knows. */
+/** An objection is to "profiling", not direct marketing at inONE: one to the newsletter takes effect on receipt and leaves staff nothing to record (art. 21(3)). */
 async function freshRequest(type: "ACCESS" | "RECTIFICATION" | "ERASURE" | "RESTRICTION" | "OBJECTION", subject = false) {
   const email = `${unique("person")}@example.net`;
   if (subject) await withTenant(inone.id, (tx) => tx.subject.create({ data: { tenantId: inone.id, email, name: "Piet Proef" } }));
@@ -160,7 +161,7 @@ async function freshRequest(type: "ACCESS" | "RECTIFICATION" | "ERASURE" | "REST
     await ownerContext(),
     recordSchema.parse({
       type, channel: "email", requesterEmail: email, requesterName: "", locale: "nl", receivedOn: new Date().toISOString().slice(0, 10),
-      details: type === "RECTIFICATION" || type === "OBJECTION" ? "Klopt niet" : "", purpose: type === "OBJECTION" ? "newsletter" : "", target: "",
+      details: type === "RECTIFICATION" || type === "OBJECTION" ? "Klopt niet" : "", purpose: type === "OBJECTION" ? "profiling" : "", target: "",
     }),
   );
 }
@@ -265,7 +266,7 @@ const runs: Record<string, Run> = {
   },
   "app/[locale]/admin/requests/actions.ts#rejectAction": async (state, permission) => {
     const { reference } = await freshRequest("ACCESS");
-    return runConsoleAction(state, permission, rejectSchema, { reference, reason: "Kennelijk ongegrond" }, rejectRequest);
+    return runConsoleAction(state, permission, rejectSchema, { reference, ground: "manifestlyUnfounded", reason: "Kennelijk ongegrond" }, rejectRequest);
   },
   "app/[locale]/admin/requests/actions.ts#completeAction": async (state, permission) => {
     const { reference } = await freshRequest("ACCESS", true);
@@ -285,7 +286,7 @@ const runs: Record<string, Run> = {
   },
   "app/[locale]/admin/requests/actions.ts#objectionAction": async (state, permission) => {
     const { reference } = await freshRequest("OBJECTION", true);
-    return runConsoleAction(state, permission, objectionSchema, { reference, purpose: "newsletter" }, recordObjection);
+    return runConsoleAction(state, permission, objectionSchema, { reference, purpose: "profiling" }, recordObjection);
   },
   "app/[locale]/admin/requests/actions.ts#noticeAction": async (state, permission) => {
     const { reference } = await freshRequest("RECTIFICATION");
