@@ -5,6 +5,7 @@ import { hit, limits } from "@/lib/rate-limit";
 import { isLocale } from "@/lib/i18n/routing";
 import { cachedPage, isRenderRequest, pageWithNonce, statementPageSlug } from "@/lib/page-cache";
 import { requestHeaders } from "@/lib/request-context";
+import { refuseEncodedNul, refuseMisdirectedAction } from "@/lib/safe-input";
 import {
   apiContentSecurityPolicy,
   contentSecurityPolicy,
@@ -28,6 +29,8 @@ const sharedSections = new Set(["authorities"]);
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request.nextUrl, request.headers);
+  const badUrl = refuseEncodedNul(request) ?? refuseMisdirectedAction(request);
+  if (badUrl) return withHeaders(badUrl, hardeningHeaders(https));
   const refusal = await refuseUnsafe(request);
   if (refusal) return withHeaders(refusal, hardeningHeaders(https));
   if (pathname.startsWith("/api/")) {
@@ -144,5 +147,9 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 
 export const config = {
   // Build assets and public files get their headers from next.config.js.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|robots.txt).*)",
+    // Server-action posts to files, which Next.js would answer with a 500 (refuseMisdirectedAction).
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

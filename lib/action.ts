@@ -2,6 +2,7 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { activeTenant, consoleState, type ConsoleContext, type ConsoleState } from "@/lib/console/context";
+import { inputProblems } from "@/lib/safe-input";
 import { fieldErrorParams, fieldErrors } from "@/lib/validation";
 
 /**
@@ -33,8 +34,13 @@ export class ActionError extends Error {
   }
 }
 
+/**
+ * The fields of a posted form. An action gets whatever arguments the client sends (a
+ * script can call it with anything): what is not a form has no fields.
+ */
 export function formValues(formData: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
     if (typeof value !== "string") continue;
@@ -51,6 +57,12 @@ async function run<S extends z.ZodType, Context, Result>(
   context: Context,
   handler: Handler<S, Context, Result>,
 ): Promise<FormState> {
+  // NUL and lone surrogates cannot be stored or searched for (lib/safe-input.ts): refused before any field rule.
+  const unsafe = inputProblems(raw);
+  if (unsafe.length > 0) {
+    const fields = Object.fromEntries(unsafe.map((problem) => [String(problem.path[0] ?? "_form"), "invalidCharacters"]));
+    return { status: "error", formError: "invalidCharacters", fieldErrors: fields, values: raw };
+  }
   const parsed = await schema.safeParseAsync(raw);
   if (!parsed.success) return { status: "error", fieldErrors: fieldErrors(parsed.error), errorParams: fieldErrorParams(parsed.error), values: raw };
   try {
@@ -75,7 +87,7 @@ export function consoleAction<S extends z.ZodType, Result>(
   read: (formData: FormData) => Record<string, unknown> = formValues,
 ) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> =>
-    runConsoleAction(await consoleState(), permission, schema, read(formData), handler);
+    runConsoleAction(await consoleState(), permission, schema, formData instanceof FormData ? read(formData) : {}, handler);
 }
 
 /** The checks of consoleAction on an already known session state; what the role tests call. */

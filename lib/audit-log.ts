@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/tenant-db";
+import { searchText } from "@/lib/safe-input";
 
 /** Reading the audit trail: filtered, newest first, a page at a time. */
 
@@ -33,10 +34,14 @@ export async function auditPage(tenantId: string, filter: AuditFilter, before?: 
   return { rows: rows.slice(0, auditPageSize), next: rows.length > auditPageSize ? rows[auditPageSize - 1].id : null };
 }
 
-/** Every matching row as CSV lines, fetched in batches so a long log is not held in memory at once. */
+/**
+ * Every matching row as CSV lines, fetched in batches so a long log is not held in memory
+ * at once. The first batch is read before the header line is yielded, so a caller that
+ * waits for the first line before answering 200 learns of a failing query in time.
+ */
 export async function* auditCsv(tenantId: string, filter: AuditFilter): AsyncGenerator<string> {
-  yield "time,actor_type,actor,action,target_type,target_id,subject_id,ip,details\n";
   let cursor: string | undefined;
+  let header = "time,actor_type,actor,action,target_type,target_id,subject_id,ip,details\n";
   for (;;) {
     const batch = await withTenant(tenantId, (tx) =>
       tx.auditEvent.findMany({
@@ -46,6 +51,8 @@ export async function* auditCsv(tenantId: string, filter: AuditFilter): AsyncGen
         ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       }),
     );
+    if (header) yield header;
+    header = "";
     for (const row of batch) {
       yield [row.at.toISOString(), row.actorType, row.actorLabel, row.action, row.targetType, row.targetId, row.subjectId, row.ip, JSON.stringify(row.details)]
         .map(csvField)
@@ -64,7 +71,7 @@ export function csvField(value: string | null | undefined): string {
 }
 
 export function parseAuditFilter(query: Record<string, string | string[] | undefined>): AuditFilter {
-  const one = (key: string) => (typeof query[key] === "string" ? (query[key] as string).trim().slice(0, 100) : "");
+  const one = (key: string) => (typeof query[key] === "string" ? searchText((query[key] as string).trim().slice(0, 100)) : "");
   const date = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(`${value}T00:00:00Z`) : undefined);
   const to = date(one("to"));
   return {

@@ -4,6 +4,7 @@ import type { ApiKey, Tenant } from "@/generated/prisma/client";
 import type { AuditEntry } from "@/lib/audit";
 import { clientAddress } from "@/lib/client-address";
 import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
+import { describeInputProblem, inputProblems } from "@/lib/safe-input";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
 /**
@@ -127,6 +128,11 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   } catch (error) {
     throw new ApiError(400, "invalid_json", `The body is not valid JSON: ${(error as Error).message}`);
   }
+  // Before the schema: a schema would drop a __proto__ key or pass on what cannot be stored.
+  const problems = inputProblems(value);
+  if (problems.length > 0) {
+    throwIssues("invalid_body", "The body", problems.map((problem) => ({ path: problem.path.join("."), message: describeInputProblem(problem.kind) })));
+  }
   return parseOrThrow(schema, value, "invalid_body", "The body");
 }
 
@@ -134,7 +140,10 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, code: string, what: string): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = zodIssues(parsed.error);
+  throwIssues(code, what, zodIssues(parsed.error));
+}
+
+function throwIssues(code: string, what: string, issues: ApiIssue[]): never {
   const first = issues[0];
   const summary = first ? `${first.path ? `${first.path}: ` : ""}${first.message}` : "invalid";
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""}, see issues)` : "";

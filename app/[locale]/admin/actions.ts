@@ -3,13 +3,14 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formValues } from "@/lib/action";
 import { signOut } from "@/lib/auth";
 import { activeTenantCookie, consoleState } from "@/lib/console/context";
 import { locale } from "@/lib/validation";
 
 /** Makes one of the signed-in person's tenants the active one in the console. */
 export async function chooseTenant(formData: FormData): Promise<void> {
-  const input = z.object({ tenantId: z.string().min(1), locale }).safeParse(Object.fromEntries(formData));
+  const input = z.object({ tenantId: z.string().min(1), locale }).safeParse(formValues(formData));
   const state = await consoleState();
   if (!input.success || !state) redirect("/");
   const membership = state.memberships.find((m) => m.tenant.id === input.data.tenantId);
@@ -25,7 +26,7 @@ export async function chooseTenant(formData: FormData): Promise<void> {
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {
-  const parsed = locale.safeParse(formData.get("locale"));
+  const parsed = locale.safeParse(formValues(formData).locale);
   (await cookies()).delete(activeTenantCookie);
   await signOut({ redirectTo: `/${parsed.success ? parsed.data : "nl"}/signin` });
 }

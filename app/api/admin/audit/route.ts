@@ -10,8 +10,13 @@ export async function GET(request: NextRequest) {
   if (!can(state.active.role, "audit.view")) return new Response(null, { status: 404 });
   const filter = parseAuditFilter(Object.fromEntries(request.nextUrl.searchParams));
   const lines = auditCsv(state.active.tenant.id, filter);
+  // The first batch is read before the 200 goes out: an error after it would cut the file off.
+  const first = await lines.next();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (!first.done) controller.enqueue(encoder.encode(first.value));
+    },
     async pull(controller) {
       const next = await lines.next();
       if (next.done) controller.close();

@@ -3,7 +3,7 @@
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { ActionError } from "@/lib/action";
+import { ActionError, formValues } from "@/lib/action";
 import { formatDate } from "@/lib/i18n/messages";
 import { portalAction, tenantAction, tenantHref } from "@/lib/portal/action";
 import { setConsent } from "@/lib/portal/consent";
@@ -49,8 +49,9 @@ export const signInWithLink = tenantAction(z.object({ locale, token: z.string().
 });
 
 export async function signOut(formData: FormData): Promise<void> {
-  const pageLocale = locale.safeParse(formData.get("locale")).data ?? "nl";
-  const tenant = await findTenantBySlug(String(formData.get("tenant") ?? ""));
+  const values = formValues(formData);
+  const pageLocale = locale.safeParse(values.locale).data ?? "nl";
+  const tenant = await findTenantBySlug(String(values.tenant ?? ""));
   if (!tenant) redirect(`/${pageLocale}`);
   await endPortalSession(tenant);
   redirect(`${await tenantHref(tenant, pageLocale, "/portal")}?signedOut=1`);

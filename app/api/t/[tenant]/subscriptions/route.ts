@@ -2,6 +2,7 @@ import { type NextRequest } from "next/server";
 import { z } from "zod";
 import { clientAddress } from "@/lib/client-address";
 import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
+import { formBody } from "@/lib/safe-input";
 import { requestSubscription } from "@/lib/subscriptions/subscriptions";
 import { subscriptionRedirect } from "@/lib/subscriptions/redirect";
 import { findTenantBySlug } from "@/lib/tenants";
@@ -14,7 +15,8 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const ip = clientAddress(request.headers) ?? "local";
   const limited = await hit(limits.subscriptionPerIp, ip);
   if (!limited.allowed) return tooManyRequests(limited);
-  const form = await request.formData();
+  const form = await formBody(request);
+  if (!form) return new Response(null, { status: 400 });
   const parsed = z.object({ email, locale }).safeParse({ email: form.get("email") ?? "", locale: form.get("locale") ?? "nl" });
   const pageLocale = locale.safeParse(form.get("locale")).data ?? "nl";
   if (!parsed.success) {
