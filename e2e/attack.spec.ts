@@ -453,7 +453,8 @@ const actions: Record<string, ActionAttack> = {
     class: "tokenAction",
     page: () => `/nl/t/${a.slug}/portal`,
     fields: (v) => ({ tenant: a.slug, locale: "nl", email: v.shared, code: v.portalCode }),
-    refusal: fieldError("code", "signInCode"),
+    // A wrong or used code says how many tries are left (none, once the address's tries are used up).
+    refusal: (state) => expect(["signInCodeTries", "signInCodeNoTries"]).toContain(state?.fieldErrors?.code),
   },
   "app/[locale]/t/[tenant]/portal/actions.ts#signInWithLink": {
     class: "tokenAction",

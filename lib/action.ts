@@ -24,11 +24,12 @@ export interface FormState {
   result?: unknown;
 }
 
-/** A refusal the user should read, e.g. ActionError("slugTaken", "slug"). */
+/** A refusal the user should read, e.g. ActionError("slugTaken", "slug"); params are the values its message names. */
 export class ActionError extends Error {
   constructor(
     readonly key: string,
     readonly field?: string,
+    readonly params?: Record<string, string>,
   ) {
     super(key);
   }
@@ -71,7 +72,7 @@ async function run<S extends z.ZodType, Context, Result>(
     unstable_rethrow(error);
     if (error instanceof ActionError) {
       return error.field
-        ? { status: "error", fieldErrors: { [error.field]: error.key }, values: raw }
+        ? { status: "error", fieldErrors: { [error.field]: error.key }, ...(error.params ? { errorParams: { [error.field]: error.params } } : {}), values: raw }
         : { status: "error", formError: error.key, values: raw };
     }
     console.error(error);

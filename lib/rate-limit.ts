@@ -17,14 +17,23 @@ export interface Limit {
 }
 
 export const limits = {
-  signInMailPerAddress: { name: "signin-mail-address", max: 5, windowSeconds: 3600 },
+  /**
+   * Sign-in mails (staff links, portal codes) per address: short windows, so that a
+   * stranger who uses them up keeps the owner waiting a quarter of an hour at most.
+   */
+  signInMailPerAddress: { name: "signin-mail-address", max: 3, windowSeconds: 900 },
   signInMailPerIp: { name: "signin-mail-ip", max: 30, windowSeconds: 3600, perIp: true },
-  portalCodePerAddress: { name: "portal-code-address", max: 5, windowSeconds: 3600 },
+  portalCodePerAddress: { name: "portal-code-address", max: 3, windowSeconds: 900 },
   portalCodePerIp: { name: "portal-code-ip", max: 30, windowSeconds: 3600, perIp: true },
   portalCodeTries: { name: "portal-code-try-ip", max: 30, windowSeconds: 900, perIp: true },
+  /** Typed portal codes per address of a tenant, known or not; README "The portal and the tenant API" has the arithmetic. */
+  portalCodeTriesPerAddress: { name: "portal-code-try-address", max: 5, windowSeconds: 900 },
+  portalCodeTriesPerAddressDaily: { name: "portal-code-try-address-day", max: 20, windowSeconds: 86_400 },
   publicRequestPerIp: { name: "public-request-ip", max: 10, windowSeconds: 3600, perIp: true },
   publicRequestPerAddress: { name: "public-request-address", max: 5, windowSeconds: 3600 },
   subscriptionPerIp: { name: "subscription-ip", max: 10, windowSeconds: 3600, perIp: true },
+  /** Confirmation mails to one address, over all tenants: nobody can fill a stranger's mailbox with them. */
+  subscriptionPerAddress: { name: "subscription-address", max: 3, windowSeconds: 86_400 },
   signupPerIp: { name: "signup-ip", max: 5, windowSeconds: 3600, perIp: true },
   formPostsPerIp: { name: "form-posts-ip", max: 120, windowSeconds: 60, perIp: true },
   apiKey: { name: "api-key", max: 600, windowSeconds: 60 },

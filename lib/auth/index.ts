@@ -1,16 +1,18 @@
 import NextAuth from "next-auth";
 import Nodemailer from "next-auth/providers/nodemailer";
+import { clientAddress } from "@/lib/client-address";
 import { mailFrom } from "@/lib/mail/send";
 import { authSecret } from "@/lib/platform-settings";
+import { requestIp } from "@/lib/request-ip";
 import { prismaAdapter } from "./adapter";
-import { sendSignInLink, signInLinkMinutes } from "./sign-in-mail";
+import { countSignInMail, sendSignInLink, signInLinkMinutes } from "./sign-in-mail";
 
 /**
  * Sign-in for the people who run tenants: e-mail magic links (Auth.js), sessions kept
  * in the database so signing out ends them on the server. The session cookie is
  * httpOnly and SameSite=Lax, and Secure when the app is reached over https.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   adapter: prismaAdapter(),
   secret: await authSecret(),
   trustHost: true,
@@ -26,6 +28,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
     }),
   ],
   callbacks: {
+    /**
+     * Before every sign-in mail, however it was asked for (the forms through signIn(),
+     * or a POST to /api/auth/signin/email): count it against the limits of the address
+     * and the client (request is Auth.js's HTTP request; for signIn() on the server it is
+     * absent and the page's request counts). A refusal stops Auth.js before any mail.
+     */
+    async signIn({ user, email }) {
+      if (email?.verificationRequest && user.email) {
+        await countSignInMail(user.email, request ? clientAddress(request.headers) : await requestIp());
+      }
+      return true;
+    },
     session({ session, user }) {
       return { ...session, user: { ...session.user, id: user.id } };
     },

@@ -63,7 +63,8 @@ export async function inviteMember(context: ConsoleContext, input: { email: stri
   await sendMail({
     to: email,
     tenantId,
-    subject: t("Mail.invitation.subject", { company: context.tenant.name }),
+    // The subject names no company: its name is whatever its sign-up typed, and this may reach someone who never asked.
+    subject: t("Mail.invitation.subject"),
     ...composeMail({
       paragraphs: [
         t("Mail.invitation.body", { inviter: context.user.email, company: context.tenant.name, role: t(`Console.roles.${input.role}`) }),

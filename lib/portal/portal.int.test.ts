@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Tenant } from "@/generated/prisma/client";
 import { ActionError } from "@/lib/action";
 import { rawSql } from "@/lib/db/client";
@@ -11,7 +11,8 @@ import { consentHistory, consentStates, setConsent } from "./consent";
 import { accessLog, recordOverview, recordPage } from "./data";
 import { confirmEmailChange, profileSchema, setStatementNotifications, updateProfile } from "./profile";
 import { createConsentPurpose, setConsentPurposeActive, updateConsentPurpose, updateProfileField } from "./settings";
-import { hashCode, issuePortalSignIn, maxCodeAttempts, requestPortalSignIn, verifyPortalCode, verifyPortalLink } from "./sign-in";
+import { limits } from "@/lib/rate-limit";
+import { hashCode, issuePortalSignIn, requestPortalSignIn, verifyPortalCode, verifyPortalLink } from "./sign-in";
 
 useTestDatabase();
 
@@ -64,8 +65,8 @@ describe("signing in with a code", () => {
     expect(rows.at(-1)!.codeHash).toBe(hashCode(inone.id, jan, code));
     expect(JSON.stringify(rows)).not.toContain(code);
     const subject = await subjectOf(inone, jan);
-    expect(await verifyPortalCode(inone, jan, code)).toBe(subject.id);
-    expect(await verifyPortalCode(inone, jan, code)).toBeNull();
+    expect(await verifyPortalCode(inone, jan, code)).toEqual({ subjectId: subject.id });
+    expect((await verifyPortalCode(inone, jan, code)).subjectId).toBeNull();
   });
 
   it("says nothing and sends nothing for an address the tenant does not know, and creates no subject", async () => {
@@ -75,45 +76,123 @@ describe("signing in with a code", () => {
     expect(await issuePortalSignIn(inone, stranger)).toBeNull();
     expect(await platformDb().subject.count({ where: { email: stranger } })).toBe(0);
     expect(await platformDb().subjectSignIn.count({ where: { email: stranger } })).toBe(0);
-    expect(await verifyPortalCode(inone, stranger, "123456")).toBeNull();
+    expect((await verifyPortalCode(inone, stranger, "123456")).subjectId).toBeNull();
   });
+
+  // The tests below run on their own days, later than now, so each starts with fresh limits and its sign-ins are the newest.
+  let day = Math.ceil(Date.now() / 86_400_000) * 86_400_000;
+  const nextDay = () => new Date((day += 86_400_000));
+  const minutes = (from: Date, n: number) => new Date(from.getTime() + n * 60_000);
 
   it("a code expires after ten minutes", async () => {
-    const issuedAt = new Date();
+    const issuedAt = nextDay();
     const issued = (await issuePortalSignIn(inone, "overdue@example.com", issuedAt))!;
-    expect(await verifyPortalCode(inone, "overdue@example.com", issued.code, new Date(issuedAt.getTime() + 10 * 60_000 + 1))).toBeNull();
+    expect((await verifyPortalCode(inone, "overdue@example.com", issued.code, new Date(issuedAt.getTime() + 10 * 60_000 + 1))).subjectId).toBeNull();
     expect(await verifyPortalLink(inone, issued.token, new Date(issuedAt.getTime() + 10 * 60_000 + 1))).toBeNull();
-    expect(await verifyPortalCode(inone, "overdue@example.com", issued.code, new Date(issuedAt.getTime() + 9 * 60_000))).not.toBeNull();
+    expect((await verifyPortalCode(inone, "overdue@example.com", issued.code, new Date(issuedAt.getTime() + 9 * 60_000))).subjectId).not.toBeNull();
   });
 
-  it("after five wrong tries the code (and its link) is dead", async () => {
-    const issued = (await issuePortalSignIn(web1on1, jan))!;
-    for (let i = 0; i < maxCodeAttempts; i++) expect(await verifyPortalCode(web1on1, jan, wrongCode(issued.code))).toBeNull();
-    expect(await verifyPortalCode(web1on1, jan, issued.code)).toBeNull();
-    expect(await verifyPortalLink(web1on1, issued.token)).toBeNull();
+  it("wrong codes count down the tries left; once they are used up even the right code is refused, but the link in the mail still signs in", async () => {
+    const now = nextDay();
+    const issued = (await issuePortalSignIn(web1on1, jan, now))!;
+    const triesLeft = [];
+    for (let i = 0; i < limits.portalCodeTriesPerAddress.max; i++) {
+      const checked = await verifyPortalCode(web1on1, jan, wrongCode(issued.code), now);
+      expect(checked.subjectId).toBeNull();
+      if (checked.subjectId === null) triesLeft.push(checked.triesLeft);
+    }
+    expect(triesLeft).toEqual([4, 3, 2, 1, 0]);
+    expect(await verifyPortalCode(web1on1, jan, issued.code, now)).toEqual({ subjectId: null, triesLeft: 0 });
+    expect(await verifyPortalLink(web1on1, issued.token, minutes(now, 1))).toBe((await subjectOf(web1on1, jan)).id);
   });
 
   it("four wrong tries still leave the right code usable", async () => {
-    const issued = (await issuePortalSignIn(web1on1, jan))!;
-    for (let i = 0; i < maxCodeAttempts - 1; i++) expect(await verifyPortalCode(web1on1, jan, wrongCode(issued.code))).toBeNull();
-    expect(await verifyPortalCode(web1on1, jan, issued.code)).toBe((await subjectOf(web1on1, jan)).id);
+    const now = nextDay();
+    const issued = (await issuePortalSignIn(web1on1, jan, now))!;
+    for (let i = 0; i < limits.portalCodeTriesPerAddress.max - 1; i++) expect((await verifyPortalCode(web1on1, jan, wrongCode(issued.code), now)).subjectId).toBeNull();
+    expect(await verifyPortalCode(web1on1, jan, issued.code, now)).toEqual({ subjectId: (await subjectOf(web1on1, jan)).id });
+  });
+
+  it("a stranger who used up the tries blocks typing codes for a quarter of an hour at most: then a newly mailed code works", async () => {
+    const now = nextDay();
+    const first = (await issuePortalSignIn(web1on1, jan, now))!;
+    for (let i = 0; i < limits.portalCodeTriesPerAddress.max; i++) await verifyPortalCode(web1on1, jan, wrongCode(first.code), now);
+    const later = minutes(now, limits.portalCodeTriesPerAddress.windowSeconds / 60);
+    const second = (await issuePortalSignIn(web1on1, jan, later))!;
+    expect(await verifyPortalCode(web1on1, jan, second.code, later)).toEqual({ subjectId: (await subjectOf(web1on1, jan)).id });
+  });
+
+  it("only the newest code counts, so one guess is compared with one code; an older mail's link still works", async () => {
+    const now = nextDay();
+    const older = (await issuePortalSignIn(inone, jan, now))!;
+    const newer = (await issuePortalSignIn(inone, jan, minutes(now, 1)))!;
+    expect((await verifyPortalCode(inone, jan, older.code, minutes(now, 2))).subjectId).toBeNull();
+    expect(await verifyPortalLink(inone, older.token, minutes(now, 2))).toBe((await subjectOf(inone, jan)).id);
+    const third = (await issuePortalSignIn(inone, jan, minutes(now, 3)))!;
+    expect((await verifyPortalCode(inone, jan, newer.code, minutes(now, 4))).subjectId).toBeNull();
+    expect((await verifyPortalCode(inone, jan, third.code, minutes(now, 4))).subjectId).toBe((await subjectOf(inone, jan)).id);
+  });
+
+  it("an address gets at most the daily number of tries, over all its codes, and an unknown address gets the same answers as a known one", async () => {
+    const unknown = "guess-me@example.com";
+    const start = nextDay();
+    const answers: Record<string, Array<number | null>> = { known: [], unknown: [] };
+    const windows = limits.portalCodeTriesPerAddressDaily.max / limits.portalCodeTriesPerAddress.max;
+    for (let w = 0; w <= windows; w++) {
+      const at = minutes(start, (w * limits.portalCodeTriesPerAddress.windowSeconds) / 60);
+      await issuePortalSignIn(web1on1, jan, at);
+      for (let i = 0; i < limits.portalCodeTriesPerAddress.max; i++) {
+        for (const [who, email] of [["known", jan], ["unknown", unknown]] as const) {
+          const checked = await verifyPortalCode(web1on1, email, "000000", at);
+          answers[who].push(checked.subjectId === null ? checked.triesLeft : null);
+        }
+      }
+    }
+    expect(answers.known).toEqual(answers.unknown);
+    // After the daily tries no code is compared at all, however many new ones are mailed.
+    const tomorrowish = minutes(start, (windows * limits.portalCodeTriesPerAddress.windowSeconds) / 60 + 1);
+    const fresh = (await issuePortalSignIn(web1on1, jan, tomorrowish))!;
+    expect(await verifyPortalCode(web1on1, jan, fresh.code, tomorrowish)).toEqual({ subjectId: null, triesLeft: 0 });
+    expect(await verifyPortalLink(web1on1, fresh.token, tomorrowish)).toBe((await subjectOf(web1on1, jan)).id);
   });
 
   it("a code or link issued at tenant A does not sign in at tenant B", async () => {
-    const issued = (await issuePortalSignIn(inone, jan))!;
-    expect(await verifyPortalCode(web1on1, jan, issued.code)).toBeNull();
-    expect(await verifyPortalLink(web1on1, issued.token)).toBeNull();
+    const now = nextDay();
+    const issued = (await issuePortalSignIn(inone, jan, now))!;
+    expect((await verifyPortalCode(web1on1, jan, issued.code, now)).subjectId).toBeNull();
+    expect(await verifyPortalLink(web1on1, issued.token, now)).toBeNull();
     // Still unused at A: the failed tries at B did not touch it.
-    expect(await verifyPortalLink(inone, issued.token)).toBe((await subjectOf(inone, jan)).id);
-    expect(await verifyPortalLink(inone, issued.token)).toBeNull();
+    expect(await verifyPortalLink(inone, issued.token, now)).toBe((await subjectOf(inone, jan)).id);
+    expect(await verifyPortalLink(inone, issued.token, now)).toBeNull();
   });
 
-  it("limits how many codes one address gets in ten minutes", async () => {
-    const now = new Date(Date.now() + 3_600_000);
-    const issued = [];
-    for (let i = 0; i < 6; i++) issued.push(await issuePortalSignIn(inone, "overdue@example.com", now));
-    expect(issued.slice(0, 5).every(Boolean)).toBe(true);
-    expect(issued[5]).toBeNull();
+  it("mails an address at most three codes a quarter of an hour, counted alike for known and unknown addresses", async () => {
+    const stranger = "unknown-flood@example.com";
+    const overdue = "overdue@example.com";
+    const before = (await outboxTo(overdue)).length;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(nextDay());
+      const refusals: Record<string, string[]> = { [overdue]: [], [stranger]: [] };
+      for (const email of [overdue, stranger]) {
+        for (let i = 0; i <= limits.portalCodePerAddress.max; i++) {
+          const error = await requestPortalSignIn(inone, email, "nl").then(
+            () => null,
+            (e: unknown) => e,
+          );
+          refusals[email].push(error instanceof ActionError ? error.key : "sent");
+        }
+      }
+      expect(refusals[overdue]).toEqual(["sent", "sent", "sent", "rateLimited"]);
+      expect(refusals[stranger]).toEqual(refusals[overdue]);
+      expect((await outboxTo(overdue)).length).toBe(before + limits.portalCodePerAddress.max);
+      // A quarter of an hour later the owner can ask again.
+      vi.setSystemTime(new Date(Date.now() + limits.portalCodePerAddress.windowSeconds * 1000));
+      await requestPortalSignIn(inone, overdue, "nl");
+      expect((await outboxTo(overdue)).length).toBe(before + limits.portalCodePerAddress.max + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import type { Tenant } from "@/generated/prisma/client";
+import { enforceLimits, hit, limits } from "@/lib/rate-limit";
 import { withTenant } from "@/lib/db/tenant-db";
 import { translator } from "@/lib/i18n/messages";
 import { composeMail } from "@/lib/mail/layout";
@@ -10,9 +11,13 @@ import { tenantPath } from "@/lib/tenant-host";
 
 /**
  * Signing in to a tenant's portal: a six-digit code and a link, mailed together. Both
- * are valid for ten minutes and once; after five tries with a wrong code the sign-in
- * is dead (code and link). Only hashes are stored. Everything is per tenant: a code is
- * hashed with the tenant's id, and a sign-in of tenant A does not exist at tenant B.
+ * are valid for ten minutes and once (using one uses the other). Only the newest code
+ * of an address counts, so a guess is compared with one code, never several; typed
+ * codes are limited per address (known or not) and per client, and a stranger who
+ * uses those tries up blocks only typing codes: the link in the mail is unguessable
+ * and keeps working. README "The portal and the tenant API" has the arithmetic. Only
+ * hashes are stored. Everything is per tenant: a code is hashed with the tenant's id,
+ * and a sign-in of tenant A does not exist at tenant B.
  *
  * An address the tenant does not know gets exactly the same answer on the page and no
  * mail at all: the portal is for people the tenant already holds data on (its systems
@@ -21,9 +26,6 @@ import { tenantPath } from "@/lib/tenant-host";
  */
 
 export const signInMinutes = 10;
-export const maxCodeAttempts = 5;
-/** Codes mailed to one address of one tenant within signInMinutes; more requests are answered but not sent. */
-export const maxSignInsPerWindow = 5;
 
 type TenantRef = Pick<Tenant, "id" | "slug" | "name">;
 
@@ -42,16 +44,12 @@ export interface IssuedSignIn {
   token: string;
 }
 
-/** Creates a sign-in for a known address; null (and nothing stored) for an unknown one or when too many were asked for. */
+/** Creates a sign-in for a known address; null (and nothing stored) for an unknown one. */
 export async function issuePortalSignIn(tenant: TenantRef, email: string, now = new Date()): Promise<IssuedSignIn | null> {
   const address = email.trim().toLowerCase();
   return withTenant(tenant.id, async (tx) => {
     const subject = await tx.subject.findFirst({ where: { tenantId: tenant.id, email: address }, select: { id: true } });
     if (!subject) return null;
-    const recent = await tx.subjectSignIn.count({
-      where: { tenantId: tenant.id, email: address, createdAt: { gt: new Date(now.getTime() - signInMinutes * 60_000) } },
-    });
-    if (recent >= maxSignInsPerWindow) return null;
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     const token = randomBytes(32).toString("base64url");
     await tx.subjectSignIn.create({
@@ -68,8 +66,14 @@ export async function issuePortalSignIn(tenant: TenantRef, email: string, now = 
   });
 }
 
-/** The sign-in form's request: mails a code and link to a known address; the caller answers the same either way. */
+/**
+ * The sign-in form's request: mails a code and link to a known address; the caller
+ * answers the same either way. Refused (ActionError "rateLimited") once the address has
+ * had limits.portalCodePerAddress mails at this tenant, counted before the address is
+ * looked up so that known and unknown addresses get the same answers.
+ */
 export async function requestPortalSignIn(tenant: TenantRef, email: string, locale: Locale): Promise<void> {
+  await enforceLimits([[limits.portalCodePerAddress, `${tenant.id}:${email.trim().toLowerCase()}`]]);
   const issued = await issuePortalSignIn(tenant, email);
   if (!issued) return;
   const t = translator(locale);
@@ -90,37 +94,49 @@ export async function requestPortalSignIn(tenant: TenantRef, email: string, loca
   });
 }
 
+export type CodeCheck = { subjectId: string } | { subjectId: null; triesLeft: number };
+
 /**
- * Checks a typed code. Every try counts against each live sign-in of the address; a
- * matching one is used up. Returns the subject's id, or null for any failure (wrong,
- * expired, used, too many tries, unknown address), so the answer reveals nothing.
+ * Checks a typed code against the newest sign-in of the address, which it uses up when
+ * it matches. Every try counts against the address's tries (limits.portalCodeTriesPerAddress
+ * and …Daily), whether or not the tenant knows it; once they are used up no code is
+ * compared at all. Any failure (wrong, expired, used, superseded by a newer code, unknown
+ * address) gives the same answer with the same tries left, so it reveals nothing.
  */
-export async function verifyPortalCode(tenant: Pick<Tenant, "id">, email: string, code: string, now = new Date()): Promise<string | null> {
+export async function verifyPortalCode(tenant: Pick<Tenant, "id">, email: string, code: string, now = new Date()): Promise<CodeCheck> {
   const address = email.trim().toLowerCase();
+  const key = `${tenant.id}:${address}`;
+  const counted = [await hit(limits.portalCodeTriesPerAddress, key, now.getTime()), await hit(limits.portalCodeTriesPerAddressDaily, key, now.getTime())];
+  const refused = { subjectId: null, triesLeft: Math.min(...counted.map((result) => result.remaining)) };
+  if (!counted.every((result) => result.allowed)) return { subjectId: null, triesLeft: 0 };
   const typed = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(typed)) return null;
+  if (!/^\d{6}$/.test(typed)) return refused;
   const hash = hashCode(tenant.id, address, typed);
-  return withTenant(tenant.id, async (tx) => {
-    const live = await tx.subjectSignIn.updateManyAndReturn({
-      where: { tenantId: tenant.id, email: address, usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxCodeAttempts } },
-      data: { attempts: { increment: 1 } },
-      select: { id: true, codeHash: true },
+  const subjectId = await withTenant(tenant.id, async (tx) => {
+    const newest = await tx.subjectSignIn.findFirst({
+      where: { tenantId: tenant.id, email: address },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, codeHash: true, usedAt: true, expiresAt: true },
     });
-    const match = live.find((signIn) => sameHash(signIn.codeHash, hash));
-    if (!match) return null;
-    const { count } = await tx.subjectSignIn.updateMany({ where: { id: match.id, tenantId: tenant.id, usedAt: null }, data: { usedAt: now } });
-    if (count !== 1) return null;
+    if (!newest || newest.usedAt || newest.expiresAt <= now) return null;
+    const match = sameHash(newest.codeHash, hash);
+    const { count } = await tx.subjectSignIn.updateMany({
+      where: { id: newest.id, tenantId: tenant.id, usedAt: null },
+      data: match ? { attempts: { increment: 1 }, usedAt: now } : { attempts: { increment: 1 } },
+    });
+    if (!match || count !== 1) return null;
     const subject = await tx.subject.findFirst({ where: { tenantId: tenant.id, email: address }, select: { id: true } });
     return subject?.id ?? null;
   });
+  return subjectId ? { subjectId } : refused;
 }
 
-/** Uses the link from the mail: once, within ten minutes, and not after five wrong codes. */
+/** Uses the link from the mail: once and within ten minutes; wrong codes typed meanwhile do not end it. */
 export async function verifyPortalLink(tenant: Pick<Tenant, "id">, token: string, now = new Date()): Promise<string | null> {
   if (!token || token.length > 200) return null;
   return withTenant(tenant.id, async (tx) => {
     const used = await tx.subjectSignIn.updateManyAndReturn({
-      where: { tenantId: tenant.id, linkHash: hashLink(token), usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxCodeAttempts } },
+      where: { tenantId: tenant.id, linkHash: hashLink(token), usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
       select: { email: true },
     });
@@ -135,7 +151,7 @@ export async function portalLinkUsable(tenant: Pick<Tenant, "id">, token: string
   if (!token || token.length > 200) return false;
   const found = await withTenant(tenant.id, (tx) =>
     tx.subjectSignIn.findFirst({
-      where: { tenantId: tenant.id, linkHash: hashLink(token), usedAt: null, expiresAt: { gt: now }, attempts: { lt: maxCodeAttempts } },
+      where: { tenantId: tenant.id, linkHash: hashLink(token), usedAt: null, expiresAt: { gt: now } },
       select: { id: true },
     }),
   );

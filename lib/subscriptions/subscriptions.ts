@@ -7,6 +7,7 @@ import { composeMail } from "@/lib/mail/layout";
 import { sendMail } from "@/lib/mail/send";
 import type { Locale } from "@/lib/policy/content";
 import { publicOrigin } from "@/lib/public-origin";
+import { enforceLimits, limits } from "@/lib/rate-limit";
 import { tenantPath } from "@/lib/tenant-host";
 
 /**
@@ -16,7 +17,14 @@ import { tenantPath } from "@/lib/tenant-host";
 
 type TenantRef = Pick<Tenant, "id" | "slug" | "name">;
 
+/**
+ * Mails the confirmation (or, when confirmed already, the link to manage it). Anyone can
+ * type anyone's address, so one address gets limits.subscriptionPerAddress of these
+ * mails a day over all tenants (ActionError "rateLimited" after that), and the subject
+ * does not carry the company's name, which is whatever its sign-up typed.
+ */
 export async function requestSubscription(tenant: TenantRef, email: string, locale: Locale): Promise<void> {
+  await enforceLimits([[limits.subscriptionPerAddress, email.trim().toLowerCase()]]);
   const token = randomBytes(24).toString("base64url");
   const alreadyConfirmed = await withTenant(tenant.id, async (tx) => {
     const existing = await tx.statementSubscription.findUnique({ where: { tenantId_email: { tenantId: tenant.id, email } } });
@@ -32,7 +40,7 @@ export async function requestSubscription(tenant: TenantRef, email: string, loca
   await sendMail({
     to: email,
     tenantId: tenant.id,
-    subject: t("Mail.subscription.subject", { company: tenant.name }),
+    subject: t("Mail.subscription.subject"),
     ...composeMail({
       paragraphs: [
         alreadyConfirmed ? t("Mail.subscription.already", { company: tenant.name }) : t("Mail.subscription.body", { company: tenant.name }),

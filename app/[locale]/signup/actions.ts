@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
-import { requestSignInLink } from "@/lib/auth/sign-in";
-import { createTenant, slugTaken } from "@/lib/console/signup";
+import { signUp as signUpTenant, slugTaken } from "@/lib/console/signup";
 import { enforceLimits, limits } from "@/lib/rate-limit";
 import { requestIp } from "@/lib/request-ip";
 import { countryCode, email, locale, optionalText, slug, text } from "@/lib/validation";
@@ -21,7 +20,7 @@ const signupSchema = z.object({
 });
 
 export const signUp = publicAction(signupSchema, async (_context, input) => {
-  await enforceLimits([[limits.signupPerIp, await requestIp()]]);
-  await createTenant(input);
-  await requestSignInLink(input.adminEmail, input.locale, `/${input.locale}/admin`);
+  const ip = await requestIp();
+  await enforceLimits([[limits.signupPerIp, ip]]);
+  await signUpTenant(input, ip);
 });

@@ -20,11 +20,8 @@ import { email, locale, optionalText, text } from "@/lib/validation";
 /** The forms of a tenant's privacy portal. Each names its tenant in a hidden field. */
 
 export const requestCode = tenantAction(z.object({ email, locale }), async ({ tenant }, input) => {
-  // Counted before the address is looked up, so that known and unknown addresses get the same answers.
-  await enforceLimits([
-    [limits.portalCodePerAddress, `${tenant.id}:${input.email}`],
-    [limits.portalCodePerIp, await requestIp()],
-  ]);
+  // Counted before the address is looked up, so that known and unknown addresses get the same answers (the limit per address is counted in requestPortalSignIn).
+  await enforceLimits([[limits.portalCodePerIp, await requestIp()]]);
   await requestPortalSignIn(tenant, input.email, input.locale);
   return { email: input.email };
 });
@@ -33,9 +30,11 @@ export const verifyCode = tenantAction(
   z.object({ email, locale, code: z.string().trim().regex(/^\d{6}$/, "signInCode") }),
   async ({ tenant }, input) => {
     await enforceLimits([[limits.portalCodeTries, await requestIp()]]);
-    const subjectId = await verifyPortalCode(tenant, input.email, input.code);
-    if (!subjectId) throw new ActionError("signInCode", "code");
-    await startPortalSession(tenant, subjectId);
+    const checked = await verifyPortalCode(tenant, input.email, input.code);
+    if (checked.subjectId === null) {
+      throw checked.triesLeft > 0 ? new ActionError("signInCodeTries", "code", { tries: String(checked.triesLeft) }) : new ActionError("signInCodeNoTries", "code");
+    }
+    await startPortalSession(tenant, checked.subjectId);
     redirect(await tenantHref(tenant, input.locale, "/portal"));
   },
 );

@@ -25,6 +25,7 @@ export default async function SubscriptionPage({ params, searchParams }: Props) 
   const status = typeof query.status === "string" ? query.status : null;
   const message = {
     sent: t("Subscription.sent"),
+    limited: t("Subscription.limited"),
     confirmed: t("Subscription.confirmed", { company: tenant.name }),
     stopped: t("Subscription.stopped"),
     unknown: t("Subscription.unknown"),

@@ -1,5 +1,6 @@
 import { type NextRequest } from "next/server";
 import { z } from "zod";
+import { ActionError } from "@/lib/action";
 import { clientAddress } from "@/lib/client-address";
 import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
 import { formBody } from "@/lib/safe-input";
@@ -22,6 +23,11 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!parsed.success) {
     return subscriptionRedirect(request, tenant.slug, pageLocale, { status: "invalid", email: String(form.get("email") ?? "").slice(0, 254) });
   }
-  await requestSubscription(tenant, parsed.data.email, parsed.data.locale);
+  try {
+    await requestSubscription(tenant, parsed.data.email, parsed.data.locale);
+  } catch (error) {
+    if (error instanceof ActionError && error.key === "rateLimited") return subscriptionRedirect(request, tenant.slug, pageLocale, { status: "limited" });
+    throw error;
+  }
   return subscriptionRedirect(request, tenant.slug, pageLocale, { status: "sent" });
 }
