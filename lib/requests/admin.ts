@@ -12,7 +12,7 @@ import type { Locale } from "@/lib/policy/content";
 import { consentWording, statementVersionInForce } from "@/lib/portal/consent";
 import { customFieldMax, customFieldName, customValues, phone, vatNumber } from "@/lib/portal/profile";
 import { email, locale as localeField, optionalText } from "@/lib/validation";
-import { emitEvent } from "@/lib/webhooks/events";
+import { emitEvent, requestLink } from "@/lib/webhooks/events";
 import { canStillExtend, dueDate, endOfLocalDay, extensionBounds, localDay, middayOf, tenantCalendar, type DeadlineCalendar } from "./deadline";
 import { notifyStaffMessage, notifyStatusChange } from "./notify";
 import { newReference, requesterEmailHash } from "./reference";
@@ -260,7 +260,7 @@ export async function sendStaffMessage(context: StaffContext, input: z.output<ty
       data: { tenantId, requestId: request.id, kind: "message", actor: "staff", actorLabel: context.user.email, body: input.body, at: now },
     });
     await audit(tx, context, request, "request.message");
-    await emitEvent(tx, tenantId, "request.message", { reference: request.reference, from: "staff", at: now.toISOString() });
+    await emitEvent(tx, tenantId, "request.message", requestLink(request), { reference: request.reference, from: "staff", at: now.toISOString() });
     return { request, event };
   });
   await notifyStaffMessage(context.tenant, request, input.body);
@@ -425,7 +425,7 @@ export async function setRestriction(context: StaffContext, input: z.output<type
       subjectId: subject.id,
       details: { reference: request.reference },
     });
-    await emitEvent(tx, tenantId, "subject.restricted", { subjectId: subject.id, reference: request.reference, restricted: input.restricted });
+    await emitEvent(tx, tenantId, "subject.restricted", { subjectId: subject.id, requestId: request.id }, { subjectId: subject.id, reference: request.reference, restricted: input.restricted });
   });
 }
 
@@ -460,7 +460,7 @@ export async function recordObjection(context: StaffContext, input: z.output<typ
       // A purpose key, never free text: the audit trail outlives an erasure and must name nobody.
       details: { reference: request.reference, purpose: purpose ? purpose.key : "other" },
     });
-    await emitEvent(tx, tenantId, "subject.objected", { subjectId: subject.id, reference: request.reference, purpose: input.purpose });
+    await emitEvent(tx, tenantId, "subject.objected", { subjectId: subject.id, requestId: request.id }, { subjectId: subject.id, reference: request.reference, purpose: input.purpose });
 
     if (!purpose) return { consentWithdrawn: false };
     const latest = await tx.consentEvent.findFirst({
@@ -489,7 +489,7 @@ export async function recordObjection(context: StaffContext, input: z.output<typ
       subjectId: subject.id,
       details: { purposeKey: purpose.key, channel: "objection", reference: request.reference },
     });
-    await emitEvent(tx, tenantId, "consent.changed", { subjectId: subject.id, purposeKey: purpose.key, given: false, channel: "objection", at: now.toISOString() });
+    await emitEvent(tx, tenantId, "consent.changed", { subjectId: subject.id, requestId: request.id }, { subjectId: subject.id, purposeKey: purpose.key, given: false, channel: "objection", at: now.toISOString() });
     return { consentWithdrawn: true };
   });
 }

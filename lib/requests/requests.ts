@@ -5,7 +5,7 @@ import type { RequestStatus, RequestType } from "@/generated/prisma/enums";
 import { ActionError } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
 import { withTenant, type TenantTx } from "@/lib/db/tenant-db";
-import { emitEvent } from "@/lib/webhooks/events";
+import { emitEvent, requestLink } from "@/lib/webhooks/events";
 import type { Locale } from "@/lib/policy/content";
 import { dueDate, tenantCalendar, type DeadlineCalendar } from "./deadline";
 import { notifyStatusChange, sendMergedNotice, sendRequestConfirmation } from "./notify";
@@ -144,7 +144,7 @@ export async function transitionRequest(
     },
   });
   const updated = await tx.dataRequest.findFirstOrThrow({ where: { id: request.id, tenantId: request.tenantId } });
-  await emitEvent(tx, request.tenantId, "request.status_changed", {
+  await emitEvent(tx, request.tenantId, "request.status_changed", requestLink(updated), {
     reference: updated.reference,
     type: updated.type,
     from: request.status,
@@ -165,7 +165,7 @@ export async function transitionRequest(
  * replaces the payload of every delivery that still holds the address.
  */
 export async function emitRequestCreated(tx: TenantTx, request: DataRequest): Promise<void> {
-  await emitEvent(tx, request.tenantId, "request.created", {
+  await emitEvent(tx, request.tenantId, "request.created", requestLink(request), {
     reference: request.reference,
     type: request.type,
     status: request.status,
@@ -362,7 +362,7 @@ export async function addInformation(tenant: TenantRef, access: RequestAccess, r
       data: { tenantId: tenant.id, requestId: request.id, kind: "information", actor: "requester", actorLabel: label, body, at: now },
     });
     if ("subjectId" in access) await auditRequest(tx, tenant.id, access.subjectId, "request.information", request.id);
-    await emitEvent(tx, tenant.id, "request.message", { reference: request.reference, from: "requester", at: now.toISOString() });
+    await emitEvent(tx, tenant.id, "request.message", requestLink(request), { reference: request.reference, from: "requester", at: now.toISOString() });
     if (request.status === "WAITING_FOR_REQUESTER") return transitionRequest(tx, request, "IN_PROGRESS", "requester", { actorLabel: label, now });
     return { request, event: null };
   });

@@ -48,7 +48,9 @@ export function allowedNetworks(raw = process.env.WEBHOOK_ALLOWED_NETWORKS ?? ""
     .map((entry) => {
       let range: [Address, number];
       try {
-        range = entry.includes("/") ? ipaddr.parseCIDR(entry) : ((parsed) => [parsed, parsed.kind() === "ipv4" ? 32 : 128] as [Address, number])(ipaddr.parse(entry));
+        // A single address is the network of that address alone.
+        const single = entry.includes("/") ? null : ipaddr.parse(entry);
+        range = single ? [single, single.kind() === "ipv4" ? 32 : 128] : ipaddr.parseCIDR(entry);
       } catch {
         throw new Error(`WEBHOOK_ALLOWED_NETWORKS: "${entry}" is not an address or network in CIDR notation`);
       }

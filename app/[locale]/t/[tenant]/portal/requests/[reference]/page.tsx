@@ -94,6 +94,17 @@ export default async function RequestPage({ params }: Props) {
             {lastReminder && (
               <p data-testid="reminders-sent">{t("Complaint.reminder.last", { count: reminders.length, date: formatDateTime(lastReminder, locale) })}</p>
             )}
+            {waitUntil ? (
+              <p className="text-muted" data-testid="reminder-wait">
+                {t("Complaint.reminder.wait", { date: formatDateTime(waitUntil, locale) })}
+              </p>
+            ) : (
+              <ClientMessages namespaces={["Errors", "Complaint"]}>
+                <ReminderForm tenant={tenant.slug} locale={locale} reference={request.reference} company={tenant.name} />
+              </ClientMessages>
+            )}
+          </section>
+        )}
         {attachments.length > 0 && (
           <section aria-labelledby="attachments-heading" className="space-y-2" data-testid="request-attachments">
             <h2 id="attachments-heading" className="text-xl font-semibold">
