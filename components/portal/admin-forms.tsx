@@ -15,6 +15,7 @@ export interface PurposeValues {
   id: string;
   key: string;
   active: boolean;
+  directMarketing: boolean;
   title: { nl: string; en: string };
   description: { nl: string; en: string };
 }
@@ -27,6 +28,15 @@ function PurposeTexts({ state, prefix, values }: { state: FormState; prefix: str
       <TextField id={`${prefix}-titleEn`} name="titleEn" label={t("titleEn")} state={state} defaultValue={values?.title.en} required />
       <TextArea id={`${prefix}-descriptionNl`} name="descriptionNl" label={t("descriptionNl")} state={state} defaultValue={values?.description.nl} rows={3} required />
       <TextArea id={`${prefix}-descriptionEn`} name="descriptionEn" label={t("descriptionEn")} state={state} defaultValue={values?.description.en} rows={3} required />
+      <div className="md:col-span-2">
+        <label className="flex items-start gap-2">
+          <input type="checkbox" id={`${prefix}-directMarketing`} name="directMarketing" value="true" defaultChecked={values?.directMarketing} aria-describedby={`${prefix}-directMarketing-hint`} className="mt-1" />
+          <span>{t("directMarketing")}</span>
+        </label>
+        <p id={`${prefix}-directMarketing-hint`} className="text-sm text-muted">
+          {t("directMarketingHint")}
+        </p>
+      </div>
     </div>
   );
 }

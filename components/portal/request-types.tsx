@@ -2,7 +2,7 @@ import { translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
 import { requestTypes } from "@/lib/requests/requests";
 
-/** The six kinds of request as links with a line of explanation each; works without JavaScript. */
+/** The kinds of request as links with a line of explanation each; works without JavaScript. */
 export function RequestTypeChoice({ locale, hrefFor, heading }: { locale: Locale; hrefFor: (type: string) => string; heading: string }) {
   const t = translator(locale);
   return (

@@ -30,6 +30,8 @@ export const purposeTextSchema = z.object({
   titleEn: text(200),
   descriptionNl: text(2000),
   descriptionEn: text(2000),
+  /** Art. 21(2)-(3): consent for direct marketing; an objection to it takes effect at once (lib/requests/objection.ts). A checkbox: absent is false. */
+  directMarketing: z.literal("true", "invalid").optional().transform((value) => value === "true"),
 });
 
 export const newPurposeSchema = purposeTextSchema.extend({ key: settingKey });
@@ -50,13 +52,16 @@ export async function portalSettings(tenant: Pick<Tenant, "id">) {
       tx.profileField.findMany({ where: { tenantId: tenant.id }, orderBy: [{ position: "asc" }, { key: "asc" }] }),
     ]);
     return {
-      purposes: purposes.map((p) => ({ id: p.id, key: p.key, active: p.active, title: p.title as LocalizedText, description: p.description as LocalizedText })),
+      purposes: purposes.map((p) => ({ id: p.id, key: p.key, active: p.active, directMarketing: p.directMarketing, title: p.title as LocalizedText, description: p.description as LocalizedText })),
       fields: fields.map((f) => ({ id: f.id, key: f.key, label: f.label as LocalizedText })),
     };
   });
 }
 
-export async function createConsentPurpose(actor: SettingsActor, input: z.output<typeof newPurposeSchema>): Promise<void> {
+/** A purpose as the forms give it; without directMarketing (callers other than the form) it is false, or left as it was. */
+type PurposeInput<S extends z.ZodType> = Omit<z.output<S>, "directMarketing"> & { directMarketing?: boolean };
+
+export async function createConsentPurpose(actor: SettingsActor, input: PurposeInput<typeof newPurposeSchema>): Promise<void> {
   const tenantId = actor.tenant.id;
   try {
     await withTenant(tenantId, async (tx) => {
@@ -68,6 +73,7 @@ export async function createConsentPurpose(actor: SettingsActor, input: z.output
           key: input.key,
           title: { nl: input.titleNl, en: input.titleEn },
           description: { nl: input.descriptionNl, en: input.descriptionEn },
+          directMarketing: input.directMarketing ?? false,
           position: (last._max.position ?? -1) + 1,
         },
       });
@@ -87,12 +93,16 @@ export async function createConsentPurpose(actor: SettingsActor, input: z.output
   }
 }
 
-export async function updateConsentPurpose(actor: SettingsActor, input: z.output<typeof editPurposeSchema>): Promise<void> {
+export async function updateConsentPurpose(actor: SettingsActor, input: PurposeInput<typeof editPurposeSchema>): Promise<void> {
   const tenantId = actor.tenant.id;
   await withTenant(tenantId, async (tx) => {
     const { count } = await tx.consentPurpose.updateMany({
       where: { id: input.id, tenantId },
-      data: { title: { nl: input.titleNl, en: input.titleEn }, description: { nl: input.descriptionNl, en: input.descriptionEn } },
+      data: {
+        title: { nl: input.titleNl, en: input.titleEn },
+        description: { nl: input.descriptionNl, en: input.descriptionEn },
+        ...(input.directMarketing === undefined ? {} : { directMarketing: input.directMarketing }),
+      },
     });
     if (count !== 1) throw new ActionError("notFound");
     await recordAudit(tx, tenantId, {

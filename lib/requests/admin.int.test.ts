@@ -26,6 +26,7 @@ import {
 } from "./admin";
 import { attachmentOf } from "./admin";
 import { defaultCalendar, dueDate, extensionBounds, latestExtension } from "./deadline";
+import { setConsent } from "@/lib/portal/consent";
 import { addInformation, createRequest, findRequest } from "./requests";
 import { requesterAttachments } from "./attachments";
 import { canTransition, requestStatuses } from "./status";
@@ -61,7 +62,7 @@ let counter = 0;
 async function newRequest(type: DataRequest["type"] = "ACCESS", email = `person${++counter}@example.net`, receivedOn?: string): Promise<DataRequest> {
   return recordRequest(
     staff,
-    recordSchema.parse({ type, channel: "email", requesterEmail: email, requesterName: "", locale: "nl", details: type === "RECTIFICATION" || type === "OBJECTION" ? "Details" : "", purpose: type === "OBJECTION" ? "newsletter" : "", target: type === "PORTABILITY" ? "Other B.V." : "", receivedOn: receivedOn ?? new Date().toISOString().slice(0, 10) }),
+    recordSchema.parse({ type, channel: "email", requesterEmail: email, requesterName: "", locale: "nl", details: type === "RECTIFICATION" || type === "OBJECTION" ? "Details" : "", purpose: type === "OBJECTION" ? "product-updates" : "", target: type === "PORTABILITY" ? "Other B.V." : "", receivedOn: receivedOn ?? new Date().toISOString().slice(0, 10) }),
   );
 }
 
@@ -92,7 +93,7 @@ describe("status changes through the admin functions", () => {
     if (status === "RECEIVED") return request;
     if (status === "EXTENDED") return extendDeadline(staff, { reference: request.reference, until: extensionBounds(request.dueAt!, defaultCalendar).max, reason: "Veel verzoeken" });
     if (status === "COMPLETED") return completeRequest(staff, { reference: request.reference, note: "" });
-    if (status === "REJECTED") return rejectRequest(staff, { reference: request.reference, reason: "Kennelijk ongegrond" });
+    if (status === "REJECTED") return rejectRequest(staff, { reference: request.reference, ground: "other", reason: "Kennelijk ongegrond" });
     return changeStatus(staff, { reference: request.reference, status: status as (typeof simple)[number], message: status === "WAITING_FOR_REQUESTER" ? "Welk klantnummer?" : "" });
   }
 
@@ -110,7 +111,7 @@ describe("status changes through the admin functions", () => {
       }
       for (const to of ["COMPLETED", "REJECTED"] as const) {
         const request = await requestIn(from);
-        const attempt = to === "COMPLETED" ? completeRequest(staff, { reference: request.reference, note: "" }) : rejectRequest(staff, { reference: request.reference, reason: "Nee" });
+        const attempt = to === "COMPLETED" ? completeRequest(staff, { reference: request.reference, note: "" }) : rejectRequest(staff, { reference: request.reference, ground: "other", reason: "Nee" });
         if (canTransition(from, to, "staff")) await expect(attempt).resolves.toMatchObject({ status: to });
         else await expectRefused(attempt, "statusNotAllowed");
       }
@@ -185,7 +186,7 @@ describe("extension (art. 12(3))", () => {
 describe("rejection (art. 12(4))", () => {
   it("needs a reason and tells the requester about complaining, with the lead authority and the authorities page", async () => {
     const request = await newRequest("ERASURE", "reject@example.net");
-    const rejected = await rejectRequest(staff, { reference: request.reference, reason: "Wij moeten deze gegevens zeven jaar bewaren." });
+    const rejected = await rejectRequest(staff, { reference: request.reference, ground: "other", reason: "Wij moeten deze gegevens zeven jaar bewaren." });
     expect(rejected).toMatchObject({ status: "REJECTED", rejectionReason: "Wij moeten deze gegevens zeven jaar bewaren." });
     const mail = (await outboxTo("reject@example.net")).at(-1)!;
     expect(mail.subject).toContain("Afgewezen");
@@ -198,7 +199,7 @@ describe("rejection (art. 12(4))", () => {
 
   it("in English for a requester who asked in English", async () => {
     const request = await recordRequest(staff, recordSchema.parse({ type: "ACCESS", channel: "letter", requesterEmail: "reject-en@example.net", requesterName: "", locale: "en", details: "", receivedOn: new Date().toISOString().slice(0, 10) }));
-    await rejectRequest(staff, { reference: request.reference, reason: "We could not confirm your identity." });
+    await rejectRequest(staff, { reference: request.reference, ground: "other", reason: "We could not confirm your identity." });
     const mail = (await outboxTo("reject-en@example.net")).at(-1)!;
     expect(mail.text).toContain("Reason: We could not confirm your identity.");
     expect(mail.text).toContain("Dutch Data Protection Authority");
@@ -286,31 +287,34 @@ describe("completing", () => {
 });
 
 describe("restriction and objection", () => {
-  it("set the flags the API reports and emit subject.restricted / subject.objected; an objection withdraws the consent", async () => {
+  it("set the flags the API reports and emit subject.restricted / subject.objected; an objection withdraws the consent (art. 18, 21(1))", async () => {
     const jan = await subjectOf(inone, "jan.jansen@example.com");
+    // Product updates are not direct marketing at inONE: an objection to them is weighed by staff (art. 21(1)).
+    await setConsent(inone, jan.id, { purposeKey: "product-updates", given: true, locale: "nl", channel: "portal" });
     const restriction = await newRequest("RESTRICTION", "jan.jansen@example.com");
     await setRestriction(staff, { reference: restriction.reference, restricted: true });
     expect((await subjectOf(inone, "jan.jansen@example.com")).restricted).toBe(true);
     const restricted = (await deliveries(inone.id, "subject.restricted")).map((d) => (d.payload as { data: unknown }).data);
     expect(restricted).toContainEqual({ subjectId: jan.id, reference: restriction.reference, restricted: true });
 
-    const before = await platformDb().consentEvent.findMany({ where: { tenantId: inone.id, subjectId: jan.id, purposeKey: "newsletter" }, orderBy: { at: "asc" } });
+    const before = await platformDb().consentEvent.findMany({ where: { tenantId: inone.id, subjectId: jan.id, purposeKey: "product-updates" }, orderBy: { at: "asc" } });
     expect(before.at(-1)?.given).toBe(true);
     const objection = await newRequest("OBJECTION", "jan.jansen@example.com");
-    const outcome = await recordObjection(staff, { reference: objection.reference, purpose: "newsletter" });
+    const outcome = await recordObjection(staff, { reference: objection.reference, purpose: "product-updates" });
     expect(outcome).toEqual({ consentWithdrawn: true });
-    expect((await subjectOf(inone, "jan.jansen@example.com")).objections).toEqual(["newsletter"]);
-    const after = await platformDb().consentEvent.findMany({ where: { tenantId: inone.id, subjectId: jan.id, purposeKey: "newsletter" }, orderBy: { at: "asc" } });
+    expect((await subjectOf(inone, "jan.jansen@example.com")).objections).toContain("product-updates");
+    const after = await platformDb().consentEvent.findMany({ where: { tenantId: inone.id, subjectId: jan.id, purposeKey: "product-updates" }, orderBy: { at: "asc" } });
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toMatchObject({ given: false, channel: "objection" });
     const objected = (await deliveries(inone.id, "subject.objected")).map((d) => (d.payload as { data: unknown }).data);
-    expect(objected).toContainEqual({ subjectId: jan.id, reference: objection.reference, purpose: "newsletter" });
+    expect(objected).toContainEqual({ subjectId: jan.id, reference: objection.reference, purpose: "product-updates", directMarketing: false, purposes: ["product-updates"] });
     const consent = (await deliveries(inone.id, "consent.changed")).map((d) => (d.payload as { data: Record<string, unknown> }).data);
-    expect(consent.at(-1)).toMatchObject({ subjectId: jan.id, purposeKey: "newsletter", given: false, channel: "objection" });
+    expect(consent.at(-1)).toMatchObject({ subjectId: jan.id, purposeKey: "product-updates", given: false, channel: "objection" });
 
     // Again: the objection is not listed twice and there is no consent left to withdraw.
-    expect(await recordObjection(staff, { reference: objection.reference, purpose: "newsletter" })).toEqual({ consentWithdrawn: false });
-    expect((await subjectOf(inone, "jan.jansen@example.com")).objections).toEqual(["newsletter"]);
+    const listed = (await subjectOf(inone, "jan.jansen@example.com")).objections;
+    expect(await recordObjection(staff, { reference: objection.reference, purpose: "product-updates" })).toEqual({ consentWithdrawn: false });
+    expect((await subjectOf(inone, "jan.jansen@example.com")).objections).toEqual(listed);
 
     await setRestriction(staff, { reference: restriction.reference, restricted: false });
     expect((await subjectOf(inone, "jan.jansen@example.com")).restricted).toBe(false);
@@ -331,7 +335,7 @@ describe("tenants are kept apart", () => {
     const request = await newRequest("ACCESS", "inone-only@example.net");
     await expectRefused(changeStatus(otherStaff, { reference: request.reference, status: "IN_PROGRESS", message: "" }), "notFound");
     await expectRefused(extendDeadline(otherStaff, { reference: request.reference, until: extensionBounds(request.dueAt!, defaultCalendar).max, reason: "x" }), "notFound");
-    await expectRefused(rejectRequest(otherStaff, { reference: request.reference, reason: "x" }), "notFound");
+    await expectRefused(rejectRequest(otherStaff, { reference: request.reference, ground: "other", reason: "x" }), "notFound");
     await expectRefused(completeRequest(otherStaff, { reference: request.reference, note: "" }), "notFound");
     await expectRefused(sendStaffMessage(otherStaff, { reference: request.reference, body: "x" }), "notFound");
     await expectRefused(markRecipientNotified(otherStaff, { reference: request.reference, recipient: "x" }), "notFound");

@@ -4,6 +4,7 @@ import { ActionError } from "@/lib/action";
 import { withTenant } from "@/lib/db/tenant-db";
 import { requestTypes as apiRequestTypes } from "@/lib/api/schemas";
 import { setConsent } from "@/lib/portal/consent";
+import { createConsentPurpose, newPurposeSchema } from "@/lib/portal/settings";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
 import { platformDb, useTestDatabase } from "@/test/database";
@@ -213,6 +214,21 @@ describe("art. 21: objection", () => {
     await setConsent(inone, person.id, { purposeKey: "newsletter", given: true, locale: "nl", channel: "portal" });
     await byStaff("OBJECTION", person.email, "newsletter");
     expect(await consentOf(person.id, "newsletter")).toMatchObject({ given: false, channel: "objection" });
+  });
+
+  it("art. 21(3): a tenant marks its own consent purpose as direct marketing in the console; unchecked it is not", async () => {
+    const texts = { titleNl: "Acties", titleEn: "Offers", descriptionNl: "Aanbiedingen per mail", descriptionEn: "Offers by mail" };
+    await createConsentPurpose(staff, newPurposeSchema.parse({ ...texts, key: "offers-rights", directMarketing: "true" }));
+    await createConsentPurpose(staff, newPurposeSchema.parse({ ...texts, key: "plain-rights" }));
+    const purposes = await platformDb().consentPurpose.findMany({ where: { tenantId: inone.id, key: { in: ["offers-rights", "plain-rights"] } }, orderBy: { key: "asc" } });
+    expect(purposes.map((p) => [p.key, p.directMarketing])).toEqual([
+      ["offers-rights", true],
+      ["plain-rights", false],
+    ]);
+    const person = await newSubject();
+    await setConsent(inone, person.id, { purposeKey: "offers-rights", given: true, locale: "nl", channel: "portal" });
+    await fromPortal(person.id, "OBJECTION", "Geen acties", "offers-rights");
+    expect(await consentOf(person.id, "offers-rights")).toMatchObject({ given: false, channel: "objection" });
   });
 
   it("art. 21(1): another objection can be refused only on compelling legitimate grounds (or as unfounded or excessive), written down", async () => {
