@@ -35,6 +35,28 @@ describe("the audit log", () => {
     await raw.close();
   });
 
+  it("lets only an erased person's own IP address be blanked, and nothing else change", async () => {
+    const subject = await platformDb().subject.create({ data: { tenantId, email: "ip.owner@example.org" } });
+    const entry = (actorType: string, actorId: string) =>
+      withTenant(tenantId, (tx) => tx.auditEvent.create({ data: { tenantId, actorType, actorId, actorLabel: "portal", action: "subject.export", subjectId: subject.id, ip: "203.0.113.5" } }));
+    const own = await entry("subject", subject.id);
+    const staffs = await entry("user", "some-user");
+    const raw = await rawSql();
+    const blank = (id: string) => raw.query(`UPDATE "AuditEvent" SET "ip" = NULL WHERE "id" = $1`, [id]);
+    // While the person exists, their entries are as append-only as any.
+    await expect(blank(own.id)).rejects.toThrow(/append-only/);
+    await platformDb().subject.delete({ where: { id: subject.id } });
+    // Once they are erased: only the IP address of their own entries, only to NULL, nothing else with it.
+    await expect(raw.query(`UPDATE "AuditEvent" SET "ip" = NULL, "action" = 'other' WHERE "id" = $1`, [own.id])).rejects.toThrow(/append-only/);
+    await expect(raw.query(`UPDATE "AuditEvent" SET "ip" = '192.0.2.99' WHERE "id" = $1`, [own.id])).rejects.toThrow(/append-only/);
+    await expect(blank(staffs.id)).rejects.toThrow(/append-only/);
+    await expect(raw.query(`DELETE FROM "AuditEvent" WHERE "id" = $1`, [own.id])).rejects.toThrow(/append-only/);
+    await blank(own.id);
+    await raw.close();
+    expect(await platformDb().auditEvent.findUniqueOrThrow({ where: { id: own.id } })).toEqual({ ...own, ip: null });
+    expect(await platformDb().auditEvent.findUniqueOrThrow({ where: { id: staffs.id } })).toEqual(staffs);
+  });
+
   it("pages newest first, filters, and never shows another tenant's rows", async () => {
     const first = await auditPage(tenantId, {});
     expect(first.rows).toHaveLength(50);

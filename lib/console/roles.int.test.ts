@@ -252,7 +252,7 @@ const runs: Record<string, Run> = {
   },
   "app/[locale]/admin/webhooks/actions.ts#resendDeliveryAction": async (state, permission) => {
     await freshEndpoint();
-    await withTenant(inone.id, (tx) => emitEvent(tx, inone.id, "request.created", { reference: unique("R") }));
+    await withTenant(inone.id, (tx) => emitEvent(tx, inone.id, "request.created", { subjectId: null, requestId: null }, { reference: unique("R") }));
     const delivery = await platformDb().webhookDelivery.findFirstOrThrow({ where: { tenantId: inone.id }, orderBy: { createdAt: "desc" } });
     return runConsoleAction(state, permission, nothing, {}, (context) => resend(context, delivery.id));
   },

@@ -6,7 +6,7 @@ import { withPlatform, withTenant } from "@/lib/db/tenant-db";
 import type { Mail } from "@/lib/mail/send";
 import { issuePortalSignIn } from "@/lib/portal/sign-in";
 import { setConsent } from "@/lib/portal/consent";
-import { updateProfile } from "@/lib/portal/profile";
+import { confirmEmailChange, updateProfile } from "@/lib/portal/profile";
 import { requestSubscription } from "@/lib/subscriptions/subscriptions";
 import { completeRequest, recordSubjectViewed, sendStaffMessage, type StaffContext } from "@/lib/requests/admin";
 import { requesterEmailHash } from "@/lib/requests/reference";
@@ -14,7 +14,7 @@ import { addInformation, confirmRequest, createRequest } from "@/lib/requests/re
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
 import { platformDb, useTestDatabase } from "@/test/database";
-import { approveErasure, cancelErasure, runDueErasures } from "./erasure";
+import { approveErasure, cancelErasure, carryOutErasure, runDueErasures } from "./erasure";
 
 /** Every mail handed to sendMail, kept here as well: the outbox copy of an erased person's mail goes with the erasure. */
 const sent = vi.hoisted(() => [] as Mail[]);
@@ -79,6 +79,9 @@ beforeAll(async () => {
   );
 });
 
+/** The new address a person asks for in personWithEverything (never confirmed); it does not contain the old one. */
+const pendingAddressOf = (email: string) => email.replace("@", ".nieuw@");
+
 /** A person with everything the tenant can hold on them. */
 async function personWithEverything(email: string, name: string, phone: string) {
   const subject = await withTenant(inone.id, (tx) =>
@@ -96,7 +99,7 @@ async function personWithEverything(email: string, name: string, phone: string) 
   await updateProfile(
     inone,
     subject.id,
-    { name, email: `new-${email}`, phone: "+31 6 55554444", postalAddress: null, companyName: null, vatNumber: null, preferredLocale: "nl" },
+    { name, email: pendingAddressOf(email), phone: "+31 6 55554444", postalAddress: null, companyName: null, vatNumber: null, preferredLocale: "nl" },
     {},
     "nl",
   );
@@ -150,15 +153,23 @@ describe("erasure", () => {
 
     // Before: the person is found all over the place (which makes the search below meaningful).
     const before = await findEverywhere(email);
-    for (const place of ["Subject.email", "SubjectSignIn.email", "StatementSubscription.email", "OutboxMail.to", "DataRequest.requesterEmail", "WebhookDelivery.payload", "Subject.pendingEmail"]) {
+    for (const place of ["Subject.email", "SubjectSignIn.email", "StatementSubscription.email", "OutboxMail.to", "DataRequest.requesterEmail", "WebhookDelivery.payload"]) {
       expect(before.map((hit) => hit.split(" ")[0])).toContain(place);
     }
+    expect((await findEverywhere(pendingAddressOf(email))).map((hit) => hit.split(" ")[0])).toEqual(expect.arrayContaining(["Subject.pendingEmail", "OutboxMail.to"]));
     expect((await findEverywhere(name)).map((hit) => hit.split(" ")[0])).toEqual(expect.arrayContaining(["Subject.name", "RequestEvent.body", "SubjectRecord.fields", "DataRequest.details"]));
     expect((await findEverywhere(phone)).map((hit) => hit.split(" ")[0])).toEqual(expect.arrayContaining(["ProfileChange.oldValue", "SubjectRecord.fields"]));
     expect(await platformDb().requestAttachment.count({ where: { requestId: access.id } })).toBe(1);
     const consentsBefore = await platformDb().consentEvent.count({ where: { subjectId: subject.id } });
     const auditsBefore = await platformDb().auditEvent.count({ where: { subjectId: subject.id } });
-    expect(consentsBefore).toBe(2);
+    expect(consentsBefore).toBeGreaterThanOrEqual(2);
+    // The audit trail holds the person's own IP address (a download of their data) and a staff member's.
+    const own = await withTenant(inone.id, (tx) =>
+      tx.auditEvent.create({ data: { tenantId: inone.id, actorType: "subject", actorId: subject.id, actorLabel: "portal", action: "subject.export", targetType: "Subject", targetId: subject.id, subjectId: subject.id, ip: "203.0.113.77", details: { locale: "nl" } } }),
+    );
+    const staffs = await withTenant(inone.id, (tx) =>
+      tx.auditEvent.create({ data: { tenantId: inone.id, actorType: "user", actorId: staff.user.id, actorLabel: staff.user.email, action: "subject.viewed", targetType: "Subject", targetId: subject.id, subjectId: subject.id, ip: "198.51.100.9" } }),
+    );
 
     // A grace period of 0 days: approving carries it out at once.
     await withTenant(inone.id, (tx) => tx.tenant.update({ where: { id: inone.id }, data: { erasureGraceDays: 0 } }));
@@ -172,9 +183,13 @@ describe("erasure", () => {
     expect(confirmation?.text).toContain(erasure.reference);
 
     // Nothing names the person any more.
-    for (const needle of [email, `new-${email}`, name, phone, "+31 6 55554444"]) {
+    for (const needle of [email, name, phone, "+31 6 55554444"]) {
       expect(await findEverywhere(needle), needle).toEqual([]);
     }
+    // The new address they asked for was never confirmed, so it is not known to be theirs:
+    // it went with the subject, and only the confirmation mail sent to it stays in the
+    // development outbox, as that address's mail.
+    expect(await findEverywhere(pendingAddressOf(email))).toEqual(["OutboxMail.to (1)"]);
 
     // What stays proves the requests were handled.
     const kept = await platformDb().dataRequest.findMany({ where: { id: { in: [access.id, erasure.id, publicRequest.id] } }, orderBy: { createdAt: "asc" } });
@@ -198,6 +213,11 @@ describe("erasure", () => {
     // The delivery of request.created that held the address was redacted, not removed.
     const created = (await platformDb().webhookDelivery.findMany({ where: { tenantId: inone.id, eventType: "request.created" } })).map((d) => d.payload as { data: Record<string, unknown> });
     expect(created.some((p) => p.data.redacted === true)).toBe(true);
+
+    // The audit entries stay; the person's own IP address goes, the staff member's stays.
+    expect(await platformDb().auditEvent.findUniqueOrThrow({ where: { id: own.id } })).toEqual({ ...own, ip: null });
+    expect(await platformDb().auditEvent.findUniqueOrThrow({ where: { id: staffs.id } })).toEqual(staffs);
+    expect(await findEverywhere("203.0.113.77")).toEqual([]);
 
     // The erasure is audited by the system, without naming the person.
     const audit = await platformDb().auditEvent.findFirst({ where: { tenantId: inone.id, action: "subject.erased", subjectId: subject.id } });
@@ -225,5 +245,122 @@ describe("erasure", () => {
     const web1on1 = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "web1on1" } });
     const other = await platformDb().user.findUniqueOrThrow({ where: { email: "owner@web1on1.example" } });
     await expectRefused(approveErasure({ tenant: web1on1, user: { id: other.id, email: other.email } }, { reference: request.reference }), "notFound");
+  });
+});
+
+/** The tables that hold a person's data, each row as the database's own text of the whole row. */
+const personTables = ["Subject", "SubjectRecord", "ProfileChange", "SubjectSession", "SubjectSignIn", "StatementSubscription", "DataRequest", "RequestEvent", "RequestAttachment", "WebhookDelivery", "OutboxMail", "ConsentEvent", "AuditEvent"] as const;
+type Row = Record<string, unknown> & { id: string };
+
+async function rowsOf(tenantId: string): Promise<Array<{ table: string; row: Row; text: string }>> {
+  return withPlatform(async (tx) => {
+    const all: Array<{ table: string; row: Row; text: string }> = [];
+    for (const table of personTables) {
+      const rows = await tx.$queryRawUnsafe<Array<{ text: string }>>(`SELECT to_jsonb(t)::text AS text FROM "${table}" t WHERE "tenantId" = $1`, tenantId);
+      for (const { text } of rows) all.push({ table, row: JSON.parse(text) as Row, text });
+    }
+    return all;
+  });
+}
+
+describe("erasure by identity (issue 10)", () => {
+  it("an unconfirmed new address and a short name erase nobody else's requests or payloads", async () => {
+    // The victim: a person with requests from the portal and the public form, messages, an
+    // attachment, a sign-in, a subscription, consents and webhook payloads.
+    const victimEmail = "vera.slachtoffer@example.com";
+    const victim = await personWithEverything(victimEmail, "Vera Slachtoffer", "+31 6 12121212");
+    // A bystander who filed without an account.
+    const bystander = await createRequest(inone, { kind: "public", email: "bram.omstander@example.com", name: "Bram Omstander" }, { type: "ACCESS", details: "Wat weet u van mij?", target: null, locale: "nl" });
+    await confirmRequest(inone, bystander.confirmToken!);
+
+    // The attacker signs in to the portal as themselves, types the victim's address as a new
+    // one (never confirmed), sets their name to a short string every payload contains
+    // ("data", a key of every webhook payload), and asks for erasure.
+    const attackerEmail = "mallory.aanvaller@example.net";
+    const attacker = await withTenant(inone.id, (tx) => tx.subject.create({ data: { tenantId: inone.id, email: attackerEmail, name: "Mallory Aanvaller" } }));
+    await updateProfile(inone, attacker.id, { name: "data", email: victimEmail, phone: null, postalAddress: null, companyName: null, vatNumber: null, preferredLocale: "nl" }, {}, "nl");
+    expect((await platformDb().subject.findUniqueOrThrow({ where: { id: attacker.id } })).pendingEmail).toBe(victimEmail);
+    const erasure = (await createRequest(inone, { kind: "subject", subjectId: attacker.id }, { type: "ERASURE", details: "Wis mij, Mallory", target: null, locale: "nl" })).request;
+    await sendStaffMessage(staff, { reference: erasure.reference, body: "Beste Mallory, we wissen uw gegevens." });
+
+    // Which rows are the attacker's own, told apart here by what the test made.
+    const attackers = ({ table, row }: { table: string; row: Row }): boolean => {
+      const data = (row.payload as { data?: Record<string, unknown> } | undefined)?.data;
+      switch (table) {
+        case "Subject":
+          return row.id === attacker.id;
+        case "DataRequest":
+          return row.id === erasure.id;
+        case "RequestEvent":
+        case "RequestAttachment":
+          return row.requestId === erasure.id;
+        case "WebhookDelivery":
+          return data?.subjectId === attacker.id || data?.reference === erasure.reference;
+        case "OutboxMail":
+          return row.to === attackerEmail;
+        default:
+          return row.subjectId === attacker.id;
+      }
+    };
+    const before = await rowsOf(inone.id);
+    const others = before.filter((entry) => !attackers(entry));
+    const own = before.filter(attackers);
+    // The attack reaches what matters: the victim's requests and payloads, and everyone's payloads hold "data".
+    expect(others.filter((e) => e.table === "DataRequest" && e.row.requesterEmail === victimEmail).length).toBeGreaterThanOrEqual(3);
+    expect(others.filter((e) => e.table === "WebhookDelivery").length).toBeGreaterThan(5);
+    expect(others.filter((e) => e.table === "WebhookDelivery").every((e) => e.text.includes('"data"'))).toBe(true);
+    expect(own.filter((e) => e.table === "WebhookDelivery").length).toBeGreaterThan(0);
+
+    const now = new Date();
+    await approveErasure(staff, { reference: erasure.reference }, now);
+    expect(await carryOutErasure(inone.id, erasure.id, new Date(now.getTime() + 8 * day))).toBe(true);
+
+    // Every row of everyone else is unchanged, byte for byte, and none went missing.
+    const after = new Map((await rowsOf(inone.id)).map((entry) => [`${entry.table}:${entry.row.id}`, entry.text]));
+    const changed = others.filter((entry) => after.get(`${entry.table}:${entry.row.id}`) !== entry.text).map((entry) => `${entry.table}:${entry.row.id}`);
+    expect(changed).toEqual([]);
+    expect((await platformDb().dataRequest.findUniqueOrThrow({ where: { id: victim.erasure.id } })).requesterEmail).toBe(victimEmail);
+
+    // The attacker's own data is gone as before.
+    expect(await platformDb().subject.findUnique({ where: { id: attacker.id } })).toBeNull();
+    expect(await findEverywhere(attackerEmail)).toEqual([]);
+    expect(await findEverywhere("Mallory")).toEqual([]);
+    expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: erasure.id } })).toMatchObject({ requesterEmail: null, requesterName: null, details: "", erasedAt: expect.any(Date) });
+    for (const { row } of own.filter((e) => e.table === "WebhookDelivery")) {
+      const payload = (await platformDb().webhookDelivery.findUniqueOrThrow({ where: { id: row.id } })).payload as { data: unknown };
+      expect(payload.data).toEqual({ redacted: true, reason: "erasure" });
+    }
+  });
+
+  it("counts every address the person confirmed, and none another person now has", async () => {
+    const [first, second, current] = ["petra.eerst@example.org", "petra.tweede@example.org", "petra.nu@example.org"];
+    const petra = await withTenant(inone.id, (tx) => tx.subject.create({ data: { tenantId: inone.id, email: first, name: "Petra Verhuis" } }));
+    const profile = { name: "Petra Verhuis", phone: null, postalAddress: null, companyName: null, vatNumber: null, preferredLocale: "nl" as const };
+    for (const address of [second, current]) {
+      sent.length = 0;
+      await updateProfile(inone, petra.id, { ...profile, email: address }, {}, "nl");
+      const token = /token=([^\s&"]+)/.exec(sent.find((m) => m.to === address)!.text)![1];
+      expect(await confirmEmailChange(inone, token)).toBe("confirmed");
+    }
+    // The tenant's systems have since given Petra's first address to someone else.
+    await withTenant(inone.id, (tx) => tx.subject.create({ data: { tenantId: inone.id, email: first, name: "Quinten Opvolger" } }));
+    // Filed without an account and never confirmed: one from Petra's second address, one from the first.
+    const fromSecond = (await createRequest(inone, { kind: "public", email: second, name: "Petra" }, { type: "ACCESS", details: "Van Petra", target: null, locale: "nl" })).request;
+    const fromFirst = (await createRequest(inone, { kind: "public", email: first, name: "Quinten" }, { type: "ACCESS", details: "Van Quinten", target: null, locale: "nl" })).request;
+    const firstBefore = await platformDb().dataRequest.findUniqueOrThrow({ where: { id: fromFirst.id } });
+    // Mail to a longer address that holds Petra's current one: not hers.
+    const lookalike = await platformDb().outboxMail.create({ data: { tenantId: inone.id, to: `ko${current}`, subject: "Hallo", text: `Voor ko${current}.`, html: `<p>Voor ko${current}.</p>` } });
+
+    const erasure = (await createRequest(inone, { kind: "subject", subjectId: petra.id }, { type: "ERASURE", details: "", target: null, locale: "nl" })).request;
+    const now = new Date();
+    await approveErasure(staff, { reference: erasure.reference }, now);
+    expect(await carryOutErasure(inone.id, erasure.id, new Date(now.getTime() + 8 * day))).toBe(true);
+
+    expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: fromSecond.id } })).toMatchObject({ requesterEmail: null, requesterName: null, details: "" });
+    expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: fromFirst.id } })).toEqual(firstBefore);
+    expect(await platformDb().subject.count({ where: { tenantId: inone.id, email: first } })).toBe(1);
+    expect(await platformDb().outboxMail.findUnique({ where: { id: lookalike.id } })).toEqual(lookalike);
+    expect(await findEverywhere(second)).toEqual([]);
+    expect(await findEverywhere(current)).toEqual(["OutboxMail.to (1)", "OutboxMail.text (1)", "OutboxMail.html (1)"]);
   });
 });

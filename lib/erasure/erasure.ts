@@ -9,31 +9,35 @@ import { sendErasureConfirmation } from "@/lib/requests/notify";
 import { requesterEmailHash } from "@/lib/requests/reference";
 import { transitionRequest } from "@/lib/requests/requests";
 import { canTransition, isActive } from "@/lib/requests/status";
-import { emitEvent } from "@/lib/webhooks/events";
+import { emitEvent, requestLink } from "@/lib/webhooks/events";
 
 /**
  * Erasure (art. 17). Staff approve an erasure request; it is carried out after the
  * tenant's grace period (Tenant.erasureGraceDays, default 7; 0 carries it out at once),
  * during which staff can cancel it. After that it cannot be undone: a job (every minute,
  * lib/jobs/background.ts; runDueErasures for tests) removes the person's data from every
- * table of the tenant:
+ * table of the tenant, found by identity, never by searching text (issue 10: one
+ * person's erasure must never touch another's data):
  *
- * - the Subject row, whose cascade takes its records, profile changes and portal sessions
- *   (so an old portal session stops working);
- * - on each of the person's requests (by subject, or by the hash of any of their
- *   addresses): the requester's address and name, details, target and the reasons; the
- *   bodies of every event (messages, added information, notes); the attachments;
+ * - the Subject row, whose cascade takes its records, profile changes, complaint details
+ *   and portal sessions (so an old portal session stops working);
+ * - on each of the person's requests (this one, those linked to the subject, and those
+ *   filed without an account from one of their confirmed addresses; see personOf): the
+ *   requester's address and name, details, target and the reasons; the bodies of every
+ *   event (messages, added information, notes); the attachments and mail copies;
  * - portal sign-ins, the statement subscription and the development outbox's mails to or
- *   about their addresses (OutboxMail only holds mail when no SMTP server is configured;
- *   mail already handed to a server is beyond reach);
- * - webhook deliveries whose payload holds an address, name or phone number of theirs get
- *   a redacted payload.
+ *   naming one of their confirmed addresses (OutboxMail only holds mail when no SMTP
+ *   server is configured; mail already handed to a server is beyond reach);
+ * - webhook deliveries linked to the subject or one of those requests
+ *   (WebhookDelivery.subjectId / requestId) get a redacted payload;
+ * - the IP address of the audit entries of the person's own actions.
  *
  * What stays proves the request was handled and names nobody: the request's reference,
  * type, dates and status and the salted hash of the address (requesterEmailHash); the
  * consent history (ConsentEvent rows, which hold the bare subject id); the audit trail,
- * which never holds a person's address, name or phone number. The requester is mailed a
- * confirmation just before their address goes.
+ * which never holds a person's address, name or phone number, and after the erasure not
+ * their IP address either. The requester is mailed a confirmation just before their
+ * address goes.
  */
 
 const dayMs = 86_400_000;
@@ -80,7 +84,7 @@ export async function approveErasure(context: StaffContext, input: z.output<type
       subjectId: request.subjectId,
       details: { reference: request.reference, erasureDueAt: erasureDueAt.toISOString(), graceDays: grace },
     });
-    await emitEvent(tx, tenantId, "subject.erasure_due", { subjectId: request.subjectId, reference: request.reference, erasureDueAt: erasureDueAt.toISOString() });
+    await emitEvent(tx, tenantId, "subject.erasure_due", requestLink(request), { subjectId: request.subjectId, reference: request.reference, erasureDueAt: erasureDueAt.toISOString() });
     return { ...request, erasureDueAt };
   });
   if (request.erasureDueAt && request.erasureDueAt.getTime() <= now.getTime()) await carryOutErasure(tenantId, request.id, now);
@@ -134,41 +138,55 @@ export async function runDueErasures(now = new Date()): Promise<{ erased: number
 
 interface Person {
   subjectId: string | null;
+  /** Addresses the person has shown to be theirs and nobody else of the tenant claims, lower-case. */
   addresses: string[];
-  names: string[];
-  phones: string[];
 }
 
-/** Everything by which the person can be recognised: current, pending and earlier addresses, names, phone numbers. */
+/**
+ * The person as the tenant knows them, by identity only (art. 17 erases the data of the
+ * data subject, and nobody else's). Their addresses are those they have shown to be
+ * theirs: the subject's current address; every address their profile history records
+ * as taken into use (ProfileChange rows of field "email" are written only when a change
+ * took effect: the person followed the link mailed to the new address, or staff or the
+ * tenant's systems set it); and the address of every request of theirs that counted
+ * (filed signed in, or confirmed by its link and so linked to them). A pending new
+ * address (Subject.pendingEmail) was never confirmed and is not theirs for this
+ * purpose: anyone can type anyone's address there. An address that is another
+ * subject's current address, or in another subject's history, is left out, so that
+ * nothing found by address can belong to someone else. Names and phone numbers are
+ * never used to find anything.
+ */
 async function personOf(tx: TenantTx, tenantId: string, request: DataRequest): Promise<Person> {
-  const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null;
-  const history = subject
-    ? await tx.profileChange.findMany({ where: { tenantId, subjectId: subject.id, field: { in: ["email", "name", "phone"] } }, select: { field: true, oldValue: true, newValue: true } })
-    : [];
-  const addresses = new Set<string>();
-  const names = new Set<string>();
-  const phones = new Set<string>();
-  const add = (set: Set<string>, value: string | null | undefined) => {
-    const clean = value?.trim();
-    if (clean) set.add(set === addresses ? clean.toLowerCase() : clean);
+  const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId }, select: { id: true, email: true } }) : null;
+  if (!subject) return { subjectId: null, addresses: [] };
+  const history = await tx.profileChange.findMany({ where: { tenantId, subjectId: subject.id, field: "email" }, select: { oldValue: true, newValue: true } });
+  const requests = await tx.dataRequest.findMany({
+    where: { tenantId, subjectId: subject.id, receivedAt: { not: null }, requesterEmail: { not: null } },
+    select: { requesterEmail: true },
+  });
+  const claimed = new Set<string>();
+  const add = (value: string | null | undefined) => {
+    const clean = value?.trim().toLowerCase();
+    if (clean) claimed.add(clean);
   };
-  add(addresses, request.requesterEmail);
-  add(names, request.requesterName);
-  if (subject) {
-    add(addresses, subject.email);
-    add(addresses, subject.pendingEmail);
-    add(names, subject.name);
-    add(phones, subject.phone);
-  }
+  add(subject.email);
   for (const change of history) {
-    const set = change.field === "email" ? addresses : change.field === "name" ? names : phones;
-    add(set, change.oldValue);
-    add(set, change.newValue);
+    add(change.oldValue);
+    add(change.newValue);
   }
-  return { subjectId: subject?.id ?? null, addresses: [...addresses], names: [...names], phones: [...phones] };
+  for (const filed of requests) add(filed.requesterEmail);
+  const candidates = [...claimed];
+  const others = await tx.subject.findMany({ where: { tenantId, id: { not: subject.id }, email: { in: candidates, mode: "insensitive" } }, select: { email: true } });
+  const othersHistory = await tx.profileChange.findMany({
+    where: { tenantId, subjectId: { not: subject.id }, field: "email", OR: [{ oldValue: { in: candidates, mode: "insensitive" } }, { newValue: { in: candidates, mode: "insensitive" } }] },
+    select: { oldValue: true, newValue: true },
+  });
+  const foreign = new Set([...others.map((o) => o.email), ...othersHistory.flatMap((c) => [c.oldValue, c.newValue])].flatMap((v) => (v ? [v.trim().toLowerCase()] : [])));
+  return { subjectId: subject.id, addresses: candidates.filter((address) => !foreign.has(address)) };
 }
 
-const likePattern = (value: string) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A PostgreSQL regular expression that finds the address as a whole in text, not inside a longer address ("e@x.nl" in "joe@x.nl"). */
+const wholeAddress = (address: string) => `(^|[^a-z0-9._%+-])${address.replace(/[\\.*+?^${}()|[\]]/g, "\\$&")}($|[^a-z0-9_.-]|\\.($|[^a-z0-9]))`;
 
 /**
  * Carries out one approved erasure whose grace period has passed. Returns false when
@@ -181,7 +199,7 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
     const tenant = await tx.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, hashSalt: true } });
     const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId }, select: { email: true, preferredLocale: true } }) : null;
     const locale: Locale = (subject?.preferredLocale ?? request.locale) === "en" ? "en" : "nl";
-    return { request, tenant, to: request.requesterEmail ?? subject?.email ?? null, locale };
+    return { request, tenant, to: subject?.email ?? request.requesterEmail ?? null, locale };
   });
   if (!prepared) return false;
   const { tenant, to, locale } = prepared;
@@ -197,8 +215,14 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
     const request = await tx.dataRequest.findFirstOrThrow({ where: { tenantId, id: requestId } });
     const person = await personOf(tx, tenantId, request);
     const hashes = person.addresses.map((address) => requesterEmailHash(tenant, address));
+    // The person's requests: this one, those linked to them, and those filed without an
+    // account from one of their addresses that nobody else has claimed. Never a request
+    // linked to someone else.
     const related = await tx.dataRequest.findMany({
-      where: { tenantId, OR: [{ id: request.id }, ...(person.subjectId ? [{ subjectId: person.subjectId }] : []), { requesterEmailHash: { in: hashes } }] },
+      where: {
+        tenantId,
+        OR: [{ id: request.id }, ...(person.subjectId ? [{ subjectId: person.subjectId }] : []), ...(hashes.length ? [{ subjectId: null, requesterEmailHash: { in: hashes } }] : [])],
+      },
       select: { id: true },
     });
     const ids = related.map((r) => r.id);
@@ -209,6 +233,7 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
 
     await tx.requestEvent.updateMany({ where: { tenantId, requestId: { in: ids }, body: { not: null } }, data: { body: null } });
     await tx.requestAttachment.deleteMany({ where: { tenantId, requestId: { in: ids } } });
+    await tx.requestMail.deleteMany({ where: { tenantId, requestId: { in: ids } } });
     await tx.dataRequest.updateMany({
       where: { tenantId, id: { in: ids } },
       data: { requesterEmail: null, requesterName: null, details: "", target: null, extensionReason: null, rejectionReason: null },
@@ -216,17 +241,33 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
     if (person.addresses.length > 0) {
       await tx.subjectSignIn.deleteMany({ where: { tenantId, email: { in: person.addresses, mode: "insensitive" } } });
       await tx.statementSubscription.deleteMany({ where: { tenantId, email: { in: person.addresses, mode: "insensitive" } } });
-      // The development outbox (mail kept when no SMTP server is configured): mail to the
-      // person, and any of this tenant's mail that mentions one of their addresses.
+      // The development outbox (mail kept when no SMTP server is configured): mail to one of
+      // the person's addresses, and any of this tenant's mail that names one as a whole.
       for (const address of person.addresses) {
         await tx.$executeRaw`
           DELETE FROM "OutboxMail"
           WHERE "tenantId" = ${tenantId}
-            AND (lower("to") = ${address} OR "subject" ILIKE ${likePattern(address)} OR "text" ILIKE ${likePattern(address)} OR "html" ILIKE ${likePattern(address)})`;
+            AND (lower("to") = ${address} OR "subject" ~* ${wholeAddress(address)} OR "text" ~* ${wholeAddress(address)} OR "html" ~* ${wholeAddress(address)})`;
       }
     }
-    // Sessions, records and profile changes go with the subject (ON DELETE CASCADE).
-    if (person.subjectId) await tx.subject.deleteMany({ where: { tenantId, id: person.subjectId } });
+    // Sessions, records, profile changes and complaint details go with the subject (ON DELETE CASCADE).
+    if (person.subjectId) {
+      await tx.subject.deleteMany({ where: { tenantId, id: person.subjectId } });
+      // The audit entries stay; the IP addresses of the person's own actions go. The
+      // append-only trigger allows exactly this, and only once the subject is gone
+      // (migration 20261203010000). Staff's and API keys' addresses are not the person's.
+      await tx.auditEvent.updateMany({ where: { tenantId, actorType: "subject", actorId: person.subjectId, ip: { not: null } }, data: { ip: null } });
+    }
+
+    // Webhook payloads about the person or one of their requests, found by the ids stored
+    // with each delivery (lib/webhooks/events.ts), never by their text: the payload is
+    // replaced, the delivery kept. After everything above, so no payload written here escapes.
+    const redacted = JSON.stringify({ redacted: true, reason: "erasure" });
+    await tx.$executeRaw`
+      UPDATE "WebhookDelivery"
+      SET "payload" = jsonb_build_object('id', "payload"->'id', 'type', "payload"->'type', 'createdAt', "payload"->'createdAt', 'data', ${redacted}::jsonb)
+      WHERE "tenantId" = ${tenantId}
+        AND (${person.subjectId ? Prisma.sql`"subjectId" = ${person.subjectId} OR ` : Prisma.empty}"requestId" IN (${Prisma.join(ids)}))`;
 
     await recordAudit(tx, tenantId, {
       actorType: "system",
@@ -237,16 +278,8 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
       subjectId: person.subjectId,
       details: { reference: request.reference, requests: ids.length },
     });
-    await emitEvent(tx, tenantId, "subject.erased", { subjectId: person.subjectId, reference: request.reference });
-
-    // Last, so that no payload written above escapes it.
-    const patterns = [...person.addresses, ...person.names.filter((n) => n.length >= 3), ...person.phones.filter((p) => p.replace(/\D/g, "").length >= 6)].map(likePattern);
-    if (patterns.length > 0) {
-      await tx.$executeRaw`
-        UPDATE "WebhookDelivery"
-        SET "payload" = jsonb_build_object('id', "payload"->'id', 'type', "payload"->'type', 'createdAt', "payload"->'createdAt', 'data', jsonb_build_object('redacted', true, 'reason', 'erasure'))
-        WHERE "tenantId" = ${tenantId} AND "payload"::text ILIKE ANY (ARRAY[${Prisma.join(patterns)}]::text[])`;
-    }
+    // Names the subject by id and the request by reference, nothing more; the tenant's systems erase by them.
+    await emitEvent(tx, tenantId, "subject.erased", { subjectId: person.subjectId, requestId: request.id }, { subjectId: person.subjectId, reference: request.reference });
     return true;
   });
 }

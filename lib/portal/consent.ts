@@ -124,7 +124,7 @@ export async function setConsent(tenant: Pick<Tenant, "id">, subjectId: string, 
       subjectId,
       details: { purposeKey: purpose.key, channel: change.channel },
     });
-    await emitEvent(tx, tenantId, "consent.changed", {
+    await emitEvent(tx, tenantId, "consent.changed", { subjectId, requestId: null }, {
       subjectId,
       purposeKey: purpose.key,
       given: change.given,
