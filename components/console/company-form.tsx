@@ -23,17 +23,20 @@ export interface CompanyValues {
   accentColor: string;
   embedOrigins: string[];
   erasureGraceDays: number;
+  timeZone: string;
 }
 
 export function CompanyForm({
   company,
   countries,
   authorities,
+  timeZones,
   readOnly,
 }: {
   company: CompanyValues;
   countries: Option[];
   authorities: Option[];
+  timeZones: Option[];
   readOnly: boolean;
 }) {
   const t = useTranslations("Console.settings");
@@ -83,6 +86,7 @@ export function CompanyForm({
           defaultValue={String(company.erasureGraceDays)}
           required
         />
+        <SelectField name="timeZone" label={tRequests("timeZone")} hint={tRequests("timeZoneHint")} state={state} defaultValue={company.timeZone} options={timeZones} required />
       </fieldset>
       {!readOnly && <SubmitButton>{t("save")}</SubmitButton>}
     </form>

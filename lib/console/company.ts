@@ -4,6 +4,7 @@ import { auditByUser } from "@/lib/audit";
 import { withTenant } from "@/lib/db/tenant-db";
 import { tenantChanged } from "@/lib/tenant-changes";
 import { accentColor, countryCode, email, embedOrigins, optionalEmail, optionalText, httpsUrl, text } from "@/lib/validation";
+import { isTimeZone } from "@/lib/requests/deadline";
 import type { ConsoleContext } from "./context";
 
 /** The company details a statement's controller section shows, its lead authority and its colour. */
@@ -34,6 +35,8 @@ export const companySchema = z
       .transform(Number)
       .refine((days) => days <= 90, "invalid")
       .optional(),
+    /** The IANA time zone deadlines are counted in; absent leaves it as it is. */
+    timeZone: z.string().trim().max(64, "invalid").refine(isTimeZone, "invalid").optional(),
   })
   .refine((company) => !company.dpoName || company.dpoEmail, { path: ["dpoEmail"], message: "dpoEmailRequired" });
 

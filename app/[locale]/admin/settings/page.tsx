@@ -37,7 +37,9 @@ export default async function SettingsPage({ params }: Props) {
             accentColor: tenant.accentColor,
             embedOrigins: tenant.embedOrigins,
             erasureGraceDays: tenant.erasureGraceDays,
+            timeZone: tenant.timeZone,
           }}
+          timeZones={Intl.supportedValuesOf("timeZone").map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }))}
         />
       </div>
     </ConsoleShell>
