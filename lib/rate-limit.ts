@@ -21,9 +21,9 @@ export const limits = {
    * Sign-in mails (staff links, portal codes) per address: short windows, so that a
    * stranger who uses them up keeps the owner waiting a quarter of an hour at most.
    */
-  signInMailPerAddress: { name: "signin-mail-address", max: 3, windowSeconds: 900 },
+  signInMailPerAddress: { name: "signin-mail-address", max: 5, windowSeconds: 900 },
   signInMailPerIp: { name: "signin-mail-ip", max: 30, windowSeconds: 3600, perIp: true },
-  portalCodePerAddress: { name: "portal-code-address", max: 3, windowSeconds: 900 },
+  portalCodePerAddress: { name: "portal-code-address", max: 3, windowSeconds: 600 },
   portalCodePerIp: { name: "portal-code-ip", max: 30, windowSeconds: 3600, perIp: true },
   portalCodeTries: { name: "portal-code-try-ip", max: 30, windowSeconds: 900, perIp: true },
   /** Typed portal codes per address of a tenant, known or not; README "The portal and the tenant API" has the arithmetic. */
