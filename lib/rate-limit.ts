@@ -18,8 +18,9 @@ export interface Limit {
 
 export const limits = {
   /**
-   * Sign-in mails (staff links, portal codes) per address: short windows, so that a
-   * stranger who uses them up keeps the owner waiting a quarter of an hour at most.
+   * Sign-in mails per address (staff links; portal codes per tenant). Each window is as
+   * long as a link lives (15 and 10 minutes), so while a stranger has used up an
+   * address's share, the last of those mails still holds a working link for its owner.
    */
   signInMailPerAddress: { name: "signin-mail-address", max: 5, windowSeconds: 900 },
   signInMailPerIp: { name: "signin-mail-ip", max: 30, windowSeconds: 3600, perIp: true },
