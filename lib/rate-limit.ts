@@ -38,6 +38,8 @@ export const limits = {
   signupPerIp: { name: "signup-ip", max: 5, windowSeconds: 3600, perIp: true },
   formPostsPerIp: { name: "form-posts-ip", max: 120, windowSeconds: 60, perIp: true },
   apiKey: { name: "api-key", max: 600, windowSeconds: 60 },
+  /** Calls to /api/v1 without a valid key, per client address: a key is not for guessing. */
+  apiUnauthorizedPerIp: { name: "api-unauthorized-ip", max: 20, windowSeconds: 600, perIp: true },
   /** An export reads everything the tenant holds on the person: a few per hour is plenty. */
   portalExport: { name: "portal-export", max: 10, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;

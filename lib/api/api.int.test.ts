@@ -417,6 +417,31 @@ describe("rate limit", () => {
     expectDocumented("Error", answer.json);
     expect((await get("anyone@example.com")).status).toBe(404); // other keys are not affected
   });
+
+  it("answers 429 to an address that keeps calling without a valid key, and only to that address", async () => {
+    const from = (address: string) => ({ "x-forwarded-for": address });
+    const max = limits.apiUnauthorizedPerIp.max * Number(process.env.RATE_LIMIT_IP_FACTOR ?? 1);
+    expect(max).toBeLessThan(40);
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof get>>;
+    try {
+      for (let i = 0; i < 40; i++) {
+        last = await listRequests({ key: `inz_guess${i}`, headers: from("192.0.2.41") });
+        statuses.push(last.status);
+      }
+      expect(statuses.slice(0, max)).toEqual(Array(max).fill(401));
+      expect(statuses.slice(max)).toEqual(Array(40 - max).fill(429));
+      expect(last!.json.error.code).toBe("rate_limited");
+      expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+      expectDocumented("Error", last!.json);
+      // Another address is still told its key is wrong; a valid key from the same address still works.
+      expect((await listRequests({ key: "inz_wrong", headers: from("192.0.2.42") })).status).toBe(401);
+      expect((await listRequests({ headers: from("192.0.2.41") })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe("unexpected errors", () => {

@@ -8,7 +8,8 @@ import { describeInputProblem, inputProblems } from "@/lib/safe-input";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
 /**
- * The one wrapper for /api/v1 route handlers: it authenticates the key (401), holds
+ * The one wrapper for /api/v1 route handlers: it authenticates the key (401, and 429
+ * once the caller's address has made too many calls without a valid key), holds
  * it to its rate limit (429 with Retry-After), notes its use, turns an ApiError into its JSON answer and anything unexpected into a
  * JSON 500 without details. Handlers get the key's tenant and scope every query to it.
  *
@@ -68,6 +69,13 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
       }
       const auth = await authenticateApiKey(request.headers.get("authorization"));
       if (!auth) {
+        const ip = clientAddress(request.headers);
+        const refused = ip ? await hit(limits.apiUnauthorizedPerIp, ip) : null;
+        if (refused && !refused.allowed) {
+          const answer = tooManyRequests(refused, "Too many requests without a valid API key from this address; wait and try again.");
+          answer.headers.set("Cache-Control", "no-store");
+          return answer;
+        }
         return apiError(
           401,
           "unauthorized",
