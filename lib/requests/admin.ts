@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { DataRequest, RequestAttachment, RequestEvent, RecipientNotice, Subject } from "@/generated/prisma/client";
-import type { RequestStatus } from "@/generated/prisma/enums";
+import type { DataRequest, RequestAttachment, RequestEvent } from "@/generated/prisma/client";
 import { ActionError } from "@/lib/action";
 import { auditByUser } from "@/lib/audit";
 import type { ConsoleContext } from "@/lib/console/context";
@@ -9,15 +8,17 @@ import { exportFileName } from "@/lib/export/file-name";
 import { createId } from "@/lib/ids";
 import { ExportSubjectNotFound, subjectExportStream } from "@/lib/export/stream";
 import type { Locale } from "@/lib/policy/content";
-import { consentWording, statementVersionInForce } from "@/lib/portal/consent";
 import { customFieldMax, customFieldName, customValues, phone, vatNumber } from "@/lib/portal/profile";
 import { email, locale as localeField, optionalText } from "@/lib/validation";
 import { emitEvent, requestLink } from "@/lib/webhooks/events";
-import { canStillExtend, dueDate, endOfLocalDay, extensionBounds, localDay, middayOf, tenantCalendar, type DeadlineCalendar } from "./deadline";
-import { notifyStaffMessage, notifyStatusChange } from "./notify";
+import { dueDate, endOfLocalDay, extensionBounds, localDay, middayOf, tenantCalendar, type DeadlineCalendar } from "./deadline";
+import { notifyRestrictionLift, notifyStaffMessage, notifyStatusChange } from "./notify";
+import { applyObjection, directMarketingKeys } from "./objection";
 import { newReference, requesterEmailHash } from "./reference";
 import { checkRequestFields, emitRequestCreated, requestFields, requestTarget, transitionRequest, type StatusChange } from "./requests";
-import { canTransition, isActive } from "./status";
+import { refusalGrounds, requireAction, simpleStatuses, type StaffAction } from "./staff-view";
+
+export { noticeTypes, recordSubjectViewed, requestForStaff, simpleStatuses, type AttachmentInfo, type StaffRequestView } from "./staff-view";
 
 /**
  * What the tenant's staff do with a request, from the console. Every action runs in
@@ -25,20 +26,19 @@ import { canTransition, isActive } from "./status";
  * the requester afterwards. Requests are found by reference within the active tenant
  * only (withTenant), so another tenant's reference or id finds nothing.
  *
- * Erasure (approve, cancel, carry out) lives in lib/erasure/erasure.ts.
+ * What staff may do with a request is decided in one place, availableActions in
+ * lib/requests/staff-view.ts: every action here starts with requireAction, which refuses
+ * (ActionError "statusNotAllowed", or the more telling key it gives) whatever the request
+ * page would not offer. Erasure (approve, cancel, carry out) lives in lib/erasure/erasure.ts.
  */
 
 export type StaffContext = Pick<ConsoleContext, "tenant" | "user">;
 
 const maxText = 5000;
 
-/** Statuses staff set with the plain status form; the others have their own action with the fields they need. */
-export const simpleStatuses = ["IDENTITY_CONFIRMED", "IN_PROGRESS", "WAITING_FOR_REQUESTER", "WITHDRAWN"] as const satisfies readonly RequestStatus[];
-
-async function requestByReference(tx: TenantTx, tenantId: string, reference: string): Promise<DataRequest> {
-  const request = await tx.dataRequest.findFirst({ where: { tenantId, reference } });
-  if (!request) throw new ActionError("notFound");
-  return request;
+/** The request, if staff may take `action` on it now (lib/requests/staff-view.ts). */
+async function allowedRequest(tx: TenantTx, context: StaffContext, reference: string, action: StaffAction, now: Date, status?: DataRequest["status"]) {
+  return requireAction(tx, context.tenant, reference, action, now, status);
 }
 
 const staffOptions = (context: StaffContext, now: Date, body?: string | null) => ({ actorLabel: context.user.email, body: body ?? null, now });
@@ -57,52 +57,16 @@ async function notify(context: StaffContext, change: StatusChange): Promise<void
   await notifyStatusChange(context.tenant, change.request, change.event);
 }
 
+/**
+ * Refuses (ActionError) an action the request page would not offer, for actions that live
+ * elsewhere (erasure approve and cancel, lib/erasure): the console's action checks here
+ * first, so that availableActions stays the one rule.
+ */
+export async function checkStaffAction(context: StaffContext, reference: string, action: StaffAction, now = new Date()): Promise<void> {
+  await withTenant(context.tenant.id, (tx) => allowedRequest(tx, context, reference, action, now));
+}
+
 // ---- Reading ------------------------------------------------------------------------
-
-export type AttachmentInfo = Pick<RequestAttachment, "id" | "filename" | "contentType" | "size" | "createdAt">;
-
-export interface StaffRequestView {
-  request: DataRequest;
-  events: RequestEvent[];
-  attachments: AttachmentInfo[];
-  notices: RecipientNotice[];
-  subject: Subject | null;
-}
-
-/** A request of the active tenant by reference, with its history, attachments (without their bytes), notices and subject. */
-export async function requestForStaff(tenantId: string, reference: string): Promise<StaffRequestView | null> {
-  return withTenant(tenantId, async (tx) => {
-    const request = await tx.dataRequest.findFirst({ where: { tenantId, reference } });
-    if (!request) return null;
-    const [events, attachments, notices, subject] = await Promise.all([
-      tx.requestEvent.findMany({ where: { tenantId, requestId: request.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
-      tx.requestAttachment.findMany({
-        where: { tenantId, requestId: request.id },
-        select: { id: true, filename: true, contentType: true, size: true, createdAt: true },
-        orderBy: { createdAt: "asc" },
-      }),
-      tx.recipientNotice.findMany({ where: { tenantId, requestId: request.id }, orderBy: { notifiedAt: "asc" } }),
-      request.subjectId ? tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null,
-    ]);
-    return { request, events, attachments, notices, subject };
-  });
-}
-
-/** Repeated views by the same person within this window (reloads, the page after each action) are recorded once. */
-export const viewRecordMinutes = 10;
-
-/** Staff opened a request page showing the person's data: the portal's log of staff access lists it. */
-export async function recordSubjectViewed(context: StaffContext, subjectId: string, request: Pick<DataRequest, "id" | "reference">, now = new Date()): Promise<void> {
-  const tenantId = context.tenant.id;
-  await withTenant(tenantId, async (tx) => {
-    const recent = await tx.auditEvent.findFirst({
-      where: { tenantId, subjectId, actorType: "user", actorId: context.user.id, action: "subject.viewed", at: { gte: new Date(now.getTime() - viewRecordMinutes * 60_000) } },
-      select: { id: true },
-    });
-    if (recent) return;
-    await auditByUser(tx, context, { action: "subject.viewed", targetType: "Subject", targetId: subjectId, subjectId, details: { reference: request.reference } });
-  });
-}
 
 /** An attachment's bytes, if it belongs to this request of this tenant. */
 export async function attachmentOf(tenantId: string, reference: string, attachmentId: string): Promise<{ request: DataRequest; attachment: RequestAttachment } | null> {
@@ -133,7 +97,7 @@ export const statusSchema = z.object({
 export async function changeStatus(context: StaffContext, input: z.output<typeof statusSchema>, now = new Date()): Promise<DataRequest> {
   if (input.status === "WAITING_FOR_REQUESTER" && !input.message) throw new ActionError("questionRequired", "message");
   const change = await withTenant(context.tenant.id, async (tx) => {
-    const request = await requestByReference(tx, context.tenant.id, input.reference);
+    const { request } = await allowedRequest(tx, context, input.reference, "status", now, input.status);
     const change = await transitionRequest(tx, request, input.status, "staff", staffOptions(context, now, input.message || null));
     await audit(tx, context, request, "request.status", { from: request.status, to: input.status });
     return change;
@@ -161,12 +125,9 @@ export const extendSchema = z.object({
 /** Extends the deadline once, by at most two further months, with a reason the requester is sent. */
 export async function extendDeadline(context: StaffContext, input: z.output<typeof extendSchema>, now = new Date()): Promise<DataRequest> {
   const change = await withTenant(context.tenant.id, async (tx) => {
-    const request = await requestByReference(tx, context.tenant.id, input.reference);
-    if (request.extendedDueAt) throw new ActionError("alreadyExtended");
-    if (!request.dueAt || !canTransition(request.status, "EXTENDED", "staff")) throw new ActionError("statusNotAllowed");
-    // Art. 12(3): the person is told of an extension "within one month of receipt of the request".
-    if (!canStillExtend(request.dueAt, now)) throw new ActionError("extensionTooLate", "until");
-    const extendedDueAt = extensionDeadline(request.dueAt, input.until, tenantCalendar(context.tenant));
+    // Art. 12(3): once, and told "within one month of receipt of the request" (staff-view.ts).
+    const { request, calendar } = await allowedRequest(tx, context, input.reference, "extend", now);
+    const extendedDueAt = extensionDeadline(request.dueAt!, input.until, calendar);
     const change = await transitionRequest(tx, request, "EXTENDED", "staff", {
       ...staffOptions(context, now, input.reason),
       data: { extendedDueAt, extensionReason: input.reason },
@@ -178,16 +139,27 @@ export async function extendDeadline(context: StaffContext, input: z.output<type
   return change.request;
 }
 
-// ---- Rejection (art. 12(4)) ---------------------------------------------------------
+// ---- Refusal (art. 12(4)/(5), 21(1)) ------------------------------------------------
 
-export const rejectSchema = z.object({ reference, reason: requiredText() });
+export const rejectSchema = z.object({ reference, ground: z.enum(refusalGrounds, "invalid"), reason: requiredText() });
 
-/** Rejects with a reason; the mail tells the requester they may complain to a supervisory authority. */
+/**
+ * Staff decide not to act (art. 12(4)): with the ground (art. 12(5)(b) manifestly
+ * unfounded or excessive, art. 21(1) compelling legitimate grounds for an objection, or
+ * another written out) and the reasoning, both kept on the request for the complaint
+ * dossier. The mail tells the person why, and that they may complain to a supervisory
+ * authority and seek a judicial remedy. Which grounds a request allows, and that an
+ * objection to direct marketing allows none, is staff-view.ts's availableActions.
+ */
 export async function rejectRequest(context: StaffContext, input: z.output<typeof rejectSchema>, now = new Date()): Promise<DataRequest> {
   const change = await withTenant(context.tenant.id, async (tx) => {
-    const request = await requestByReference(tx, context.tenant.id, input.reference);
-    const change = await transitionRequest(tx, request, "REJECTED", "staff", { ...staffOptions(context, now, input.reason), data: { rejectionReason: input.reason } });
-    await audit(tx, context, request, "request.reject");
+    const { request, actions } = await allowedRequest(tx, context, input.reference, "refuse", now);
+    if (!actions.refuse!.grounds.includes(input.ground)) throw new ActionError("refusalGround", "ground");
+    const change = await transitionRequest(tx, request, "REJECTED", "staff", {
+      ...staffOptions(context, now, input.reason),
+      data: { rejectionReason: input.reason, refusalGround: input.ground },
+    });
+    await audit(tx, context, request, "request.reject", { ground: input.ground });
     return change;
   });
   await notify(context, change);
@@ -209,10 +181,8 @@ const exportTypes = new Set(["ACCESS", "PORTABILITY"]);
  */
 export async function completeRequest(context: StaffContext, input: z.output<typeof completeSchema>, now = new Date()): Promise<DataRequest> {
   const tenantId = context.tenant.id;
-  const request = await withTenant(tenantId, (tx) => requestByReference(tx, tenantId, input.reference));
-  if (!canTransition(request.status, "COMPLETED", "staff")) throw new ActionError("statusNotAllowed");
-  if (request.type === "RECTIFICATION" && !input.note) throw new ActionError("noteRequired", "note");
-  if (request.type === "ERASURE" && request.subjectId) throw new ActionError("erasureByApproval");
+  const { request, actions } = await withTenant(tenantId, (tx) => allowedRequest(tx, context, input.reference, "complete", now));
+  if (actions.complete!.noteRequired && !input.note) throw new ActionError("noteRequired", "note");
 
   let archive: { filename: string; data: Buffer } | null = null;
   if (exportTypes.has(request.type) && request.subjectId) {
@@ -228,7 +198,7 @@ export async function completeRequest(context: StaffContext, input: z.output<typ
   }
 
   const change = await withTenant(tenantId, async (tx) => {
-    const current = await requestByReference(tx, tenantId, input.reference);
+    const { request: current } = await allowedRequest(tx, context, input.reference, "complete", now);
     if (archive) {
       // Plain SQL with the bytes as base64: the embedded database's driver adapter does not take Prisma's Bytes.
       await tx.$executeRaw`
@@ -254,8 +224,7 @@ export const messageSchema = z.object({ reference, body: requiredText() });
 export async function sendStaffMessage(context: StaffContext, input: z.output<typeof messageSchema>, now = new Date()): Promise<RequestEvent> {
   const tenantId = context.tenant.id;
   const { request, event } = await withTenant(tenantId, async (tx) => {
-    const request = await requestByReference(tx, tenantId, input.reference);
-    if (!request.requesterEmail) throw new ActionError("noRequester");
+    const { request } = await allowedRequest(tx, context, input.reference, "message", now);
     const event = await tx.requestEvent.create({
       data: { tenantId, requestId: request.id, kind: "message", actor: "staff", actorLabel: context.user.email, body: input.body, at: now },
     });
@@ -351,10 +320,8 @@ const correctable = ["name", "phone", "postalAddress", "companyName", "vatNumber
 export async function correctProfile(context: StaffContext, input: z.output<typeof staffProfileSchema>, now = new Date()): Promise<string[]> {
   const tenantId = context.tenant.id;
   return withTenant(tenantId, async (tx) => {
-    const request = await requestByReference(tx, tenantId, input.reference);
-    if (request.type !== "RECTIFICATION" || !isActive(request.status)) throw new ActionError("statusNotAllowed");
-    const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null;
-    if (!subject) throw new ActionError("noSubject");
+    const { request } = await allowedRequest(tx, context, input.reference, "rectify", now);
+    const subject = await tx.subject.findFirstOrThrow({ where: { tenantId, id: request.subjectId! } });
     const changes: Array<{ field: string; oldValue: string | null; newValue: string | null }> = [];
     const data: Partial<Record<(typeof correctable)[number], string | null>> = {};
     for (const field of correctable) {
@@ -405,99 +372,64 @@ export async function correctProfile(context: StaffContext, input: z.output<type
 
 export const restrictSchema = z.object({ reference, restricted: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-/** Sets or lifts the restriction flag the API reports (Subject.restricted); emits subject.restricted. */
+/**
+ * Sets or lifts the restriction flag the API reports (Subject.restricted); emits
+ * subject.restricted. The request's history (which the person's portal shows) records
+ * both. Art. 18(3): the person is told before the restriction is lifted: the mail goes
+ * out first, and when it cannot be sent the restriction stays.
+ */
 export async function setRestriction(context: StaffContext, input: z.output<typeof restrictSchema>, now = new Date()): Promise<void> {
   const tenantId = context.tenant.id;
+  const action = input.restricted ? "restrict" : "liftRestriction";
+  const { request } = await withTenant(tenantId, (tx) => allowedRequest(tx, context, input.reference, action, now));
+  if (!input.restricted && !(await notifyRestrictionLift(context.tenant, request))) throw new ActionError("noRequester");
   await withTenant(tenantId, async (tx) => {
-    const request = await requestByReference(tx, tenantId, input.reference);
-    if (!["RESTRICTION", "RECTIFICATION", "OBJECTION"].includes(request.type)) throw new ActionError("statusNotAllowed");
-    const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId }, select: { id: true, restricted: true } }) : null;
-    if (!subject) throw new ActionError("noSubject");
-    if (subject.restricted === input.restricted) return;
-    await tx.subject.updateMany({ where: { tenantId, id: subject.id }, data: { restricted: input.restricted } });
+    const { request, subject } = await allowedRequest(tx, context, input.reference, action, now);
+    await tx.subject.updateMany({ where: { tenantId, id: subject!.id }, data: { restricted: input.restricted } });
     await tx.requestEvent.create({
       data: { tenantId, requestId: request.id, kind: input.restricted ? "restricted" : "unrestricted", actor: "staff", actorLabel: context.user.email, at: now },
     });
     await auditByUser(tx, context, {
       action: input.restricted ? "subject.restrict" : "subject.unrestrict",
       targetType: "Subject",
-      targetId: subject.id,
-      subjectId: subject.id,
-      details: { reference: request.reference },
+      targetId: subject!.id,
+      subjectId: subject!.id,
+      details: { reference: request.reference, ...(input.restricted ? {} : { toldFirst: true }) },
     });
-    await emitEvent(tx, tenantId, "subject.restricted", { subjectId: subject.id, requestId: request.id }, { subjectId: subject.id, reference: request.reference, restricted: input.restricted });
+    await emitEvent(tx, tenantId, "subject.restricted", { subjectId: subject!.id, requestId: request.id }, { subjectId: subject!.id, reference: request.reference, restricted: input.restricted });
   });
 }
 
 export const objectionSchema = z.object({ reference, purpose: requiredText(200) });
 
 /**
- * Records that the person objects to a purpose (Subject.objections, which the API
- * reports) and emits subject.objected. When the purpose is one of the tenant's consent
- * purposes and the person consented, the consent is withdrawn: a ConsentEvent
- * given=false with channel "objection", and consent.changed.
+ * Staff uphold an objection (art. 21(1)): the purpose (a consent purpose key or free text)
+ * is added to Subject.objections, which the API reports, and subject.objected is emitted;
+ * the consent for that purpose, if given, is withdrawn (a ConsentEvent with channel
+ * "objection", and consent.changed). When the purpose is one of the tenant's
+ * direct-marketing purposes it is an objection to direct marketing (art. 21(3)): every
+ * direct-marketing consent is withdrawn, as lib/requests/objection.ts does on receipt.
  */
 export async function recordObjection(context: StaffContext, input: z.output<typeof objectionSchema>, now = new Date()): Promise<{ consentWithdrawn: boolean }> {
   const tenantId = context.tenant.id;
   return withTenant(tenantId, async (tx) => {
-    const request = await requestByReference(tx, tenantId, input.reference);
-    if (request.type !== "OBJECTION" || !isActive(request.status)) throw new ActionError("statusNotAllowed");
-    const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId } }) : null;
-    if (!subject) throw new ActionError("noSubject");
-    const objections = Array.isArray(subject.objections) ? (subject.objections as unknown[]).filter((o): o is string => typeof o === "string") : [];
-    if (!objections.includes(input.purpose)) {
-      await tx.subject.updateMany({ where: { tenantId, id: subject.id }, data: { objections: [...objections, input.purpose] } });
-    }
-    await tx.requestEvent.create({
-      data: { tenantId, requestId: request.id, kind: "objection", actor: "staff", actorLabel: context.user.email, body: input.purpose, at: now },
+    const { request } = await allowedRequest(tx, context, input.reference, "objection", now);
+    const purpose = await tx.consentPurpose.findFirst({ where: { tenantId, key: input.purpose }, select: { key: true, directMarketing: true } });
+    const directMarketing = purpose?.directMarketing ?? false;
+    const { consentWithdrawn } = await applyObjection(tx, request, {
+      purpose: input.purpose,
+      purposeKeys: directMarketing ? await directMarketingKeys(tx, tenantId) : [],
+      directMarketing,
+      actor: "staff",
+      actorLabel: context.user.email,
+      audit: (inner, entry) => auditByUser(inner, context, entry),
+      now,
     });
-    const purpose = await tx.consentPurpose.findFirst({ where: { tenantId, key: input.purpose } });
-    await auditByUser(tx, context, {
-      action: "subject.objection",
-      targetType: "Subject",
-      targetId: subject.id,
-      subjectId: subject.id,
-      // A purpose key, never free text: the audit trail outlives an erasure and must name nobody.
-      details: { reference: request.reference, purpose: purpose ? purpose.key : "other" },
-    });
-    await emitEvent(tx, tenantId, "subject.objected", { subjectId: subject.id, requestId: request.id }, { subjectId: subject.id, reference: request.reference, purpose: input.purpose });
-
-    if (!purpose) return { consentWithdrawn: false };
-    const latest = await tx.consentEvent.findFirst({
-      where: { tenantId, subjectId: subject.id, purposeKey: purpose.key },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-    });
-    if (!latest?.given) return { consentWithdrawn: false };
-    const locale: Locale = subject.preferredLocale === "en" ? "en" : "nl";
-    await tx.consentEvent.create({
-      data: {
-        tenantId,
-        subjectId: subject.id,
-        purposeKey: purpose.key,
-        given: false,
-        statementVersion: await statementVersionInForce(tx, tenantId),
-        wording: consentWording(purpose, locale),
-        locale,
-        channel: "objection",
-        at: now,
-      },
-    });
-    await auditByUser(tx, context, {
-      action: "consent.withdraw",
-      targetType: "ConsentPurpose",
-      targetId: purpose.id,
-      subjectId: subject.id,
-      details: { purposeKey: purpose.key, channel: "objection", reference: request.reference },
-    });
-    await emitEvent(tx, tenantId, "consent.changed", { subjectId: subject.id, requestId: request.id }, { subjectId: subject.id, purposeKey: purpose.key, given: false, channel: "objection", at: now.toISOString() });
-    return { consentWithdrawn: true };
+    return { consentWithdrawn: consentWithdrawn.length > 0 };
   });
 }
 
 // ---- Telling recipients (art. 19) ---------------------------------------------------
-
-/** Request types after which the tenant must tell the recipients of the data (art. 19). */
-export const noticeTypes = new Set(["RECTIFICATION", "ERASURE", "RESTRICTION"]);
 
 export const noticeSchema = z.object({ reference, recipient: requiredText(300) });
 
@@ -505,8 +437,7 @@ export const noticeSchema = z.object({ reference, recipient: requiredText(300) }
 export async function markRecipientNotified(context: StaffContext, input: z.output<typeof noticeSchema>, now = new Date()): Promise<void> {
   const tenantId = context.tenant.id;
   await withTenant(tenantId, async (tx) => {
-    const request = await requestByReference(tx, tenantId, input.reference);
-    if (!noticeTypes.has(request.type)) throw new ActionError("statusNotAllowed");
+    const { request } = await allowedRequest(tx, context, input.reference, "notice", now);
     const { count } = await tx.recipientNotice.createMany({
       data: [{ tenantId, requestId: request.id, recipientName: input.recipient, notifiedAt: now, notifiedById: context.user.id }],
       skipDuplicates: true,

@@ -20,7 +20,8 @@ type TenantRef = Pick<Tenant, "id" | "slug" | "name"> & Partial<Pick<Tenant, "le
 export type NotifiedRequest = Pick<
   DataRequest,
   "tenantId" | "reference" | "type" | "status" | "subjectId" | "requesterEmail" | "locale" | "dueAt" | "extendedDueAt" | "extensionReason" | "rejectionReason"
->;
+> &
+  Partial<Pick<DataRequest, "refusalGround">>;
 
 const asLocale = (value: string | null | undefined): Locale => (value === "en" ? "en" : "nl");
 
@@ -93,8 +94,10 @@ export async function notifyStatusChange(
       t(`PortalMail.status.${to}`, { company: tenant.name, due: date(request.dueAt), extendedDue: date(request.extendedDueAt) }),
     ];
     const reason = to === "REJECTED" ? request.rejectionReason : to === "EXTENDED" ? request.extensionReason : null;
+    // Art. 12(4): why staff did not act: the ground (art. 12(5)(b), 21(1)) and the reasoning.
+    if (to === "REJECTED" && request.refusalGround) paragraphs.push(t(`RequestMail.refusal.${request.refusalGround as "other"}`, { company: tenant.name }));
     if (reason) paragraphs.push(t("PortalMail.status.reason", { reason }));
-    if (to === "REJECTED") paragraphs.push(await complaintParagraph(tenant, locale));
+    if (to === "REJECTED") paragraphs.push(await complaintParagraph(tenant, locale), t("RequestMail.judicialRemedy", { company: tenant.name }));
     // The reason may also be the event's text (so that the portal's history shows it); once is enough.
     if (event.body && event.actor === "staff" && event.body !== reason) paragraphs.push(t("PortalMail.status.message", { company: tenant.name, message: event.body }));
     return { subject: t("PortalMail.status.subject", { company: tenant.name, reference: request.reference, status: t(`Requests.status.${to}`) }), paragraphs };
@@ -117,6 +120,43 @@ async function complaintParagraph(tenant: TenantRef, locale: Locale): Promise<st
   return authority
     ? t("RequestMail.complaint.lead", { company: tenant.name, authority: locale === "en" ? authority.name.en : authority.name.local, url })
     : t("RequestMail.complaint.any", { url });
+}
+
+/**
+ * Art. 18(3): the person who obtained a restriction is told before it is lifted. Sent
+ * before the flag is cleared; false when there is nobody to mail (then it is not lifted).
+ */
+export async function notifyRestrictionLift(tenant: TenantRef, request: NotifiedRequest): Promise<boolean> {
+  return mailRequester(tenant, request, (t) => ({
+    subject: t("RequestMail.restrictionLift.subject", { company: tenant.name, reference: request.reference }),
+    paragraphs: [
+      t("RequestMail.restrictionLift.body", { company: tenant.name, reference: request.reference, type: t(`Requests.types.${request.type}.title`) }),
+      t("RequestMail.restrictionLift.questions", { company: tenant.name }),
+    ],
+  }));
+}
+
+/**
+ * A request filed without an account whose address was never confirmed has lapsed
+ * (art. 12(4): the person is not left without an answer): nothing was done with it, and
+ * this is how to file it again.
+ */
+export async function sendLapsedNotice(tenant: TenantRef, request: NotifiedRequest): Promise<boolean> {
+  if (!request.requesterEmail) return false;
+  const locale = asLocale(request.locale);
+  const t = translator(locale);
+  const type = t(`Requests.types.${request.type}.title`);
+  await sendRequestMail(request.reference, {
+    to: request.requesterEmail,
+    tenantId: tenant.id,
+    subject: t("RequestMail.lapsed.subject", { company: tenant.name, reference: request.reference }),
+    ...composeMail({
+      paragraphs: [t("RequestMail.lapsed.body", { company: tenant.name, reference: request.reference, type }), t("RequestMail.lapsed.again"), t("PortalMail.confirm.ignore")],
+      action: { label: t("RequestMail.lapsed.action"), url: `${publicOrigin()}${tenantPath(locale, tenant.slug, "/request")}` },
+      footer: t("PortalMail.footer", { company: tenant.name }),
+    }),
+  });
+  return true;
 }
 
 /** A message from staff about the request (RequestEvent kind "message"), in the requester's language. */

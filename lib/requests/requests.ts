@@ -10,6 +10,7 @@ import type { Locale } from "@/lib/policy/content";
 import { dueDate, tenantCalendar, type DeadlineCalendar } from "./deadline";
 import { notifyStatusChange, sendMergedNotice, sendRequestConfirmation } from "./notify";
 import { newReference, requesterEmailHash } from "./reference";
+import { objectToDirectMarketingOnReceipt } from "./objection";
 import { canTransition, closedStatuses, isOpen, type RequestActor } from "./status";
 
 /**
@@ -30,18 +31,19 @@ import { canTransition, closedStatuses, isOpen, type RequestActor } from "./stat
  *   reveals nothing about the address.
  */
 
-export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY"] as const satisfies readonly RequestType[];
+export const requestTypes = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION", "PORTABILITY", "AUTOMATED_DECISION"] as const satisfies readonly RequestType[];
 export const confirmDays = 7;
 export const otherPurpose = "other";
 
 export type RequestEventKind = "created" | "status" | "information" | "merged" | "message";
 /**
  * The events the requester's own view shows. Staff's working notes (a correction's
- * field names, a restriction set, an erasure scheduled: lib/requests/admin.ts and
- * lib/erasure) stay in the console; what the requester must know reaches them as a
- * status change or a message.
+ * field names, an erasure scheduled: lib/requests/admin.ts and lib/erasure) stay in the
+ * console; what the requester must know reaches them as a status change or a message,
+ * and they see their restriction set and lifted (art. 18), their objection taking
+ * effect (art. 21) and an unconfirmed request lapsing.
  */
-export const requesterEventKinds = ["created", "status", "information", "merged", "message"] as const satisfies readonly RequestEventKind[];
+export const requesterEventKinds = ["created", "status", "information", "merged", "message", "restricted", "unrestricted", "objection", "lapsed"] as const;
 
 type TenantRef = Pick<Tenant, "id" | "slug" | "name" | "hashSalt">;
 
@@ -56,10 +58,11 @@ export const requestFields = {
   target: z.string().trim().max(1000, "tooLong").default(""),
 };
 
-/** Per type: a rectification says what is wrong; an objection to what and why; portability to whom. */
+/** Per type: a rectification says what is wrong; an objection to what and why; portability to whom; an automated decision which. */
 export function checkRequestFields(value: { type: RequestType; details: string; purpose: string; target: string }, ctx: z.RefinementCtx): void {
   const need = (path: string) => ctx.addIssue({ code: "custom", path: [path], message: "required" });
-  if ((value.type === "RECTIFICATION" || value.type === "OBJECTION") && !value.details) need("details");
+  // Art. 22(3): contesting an automated decision says which decision and the person's point of view.
+  if ((value.type === "RECTIFICATION" || value.type === "OBJECTION" || value.type === "AUTOMATED_DECISION") && !value.details) need("details");
   if (value.type === "OBJECTION") {
     if (!value.purpose) need("purpose");
     else if (value.purpose === otherPurpose && !value.target) need("target");
@@ -114,7 +117,7 @@ export async function transitionRequest(
   request: DataRequest,
   to: RequestStatus,
   actor: RequestActor,
-  options: { actorLabel?: string | null; body?: string | null; now?: Date; data?: Partial<Pick<DataRequest, "extendedDueAt" | "extensionReason" | "rejectionReason">> } = {},
+  options: { actorLabel?: string | null; body?: string | null; now?: Date; data?: Partial<Pick<DataRequest, "extendedDueAt" | "extensionReason" | "rejectionReason" | "refusalGround">> } = {},
 ): Promise<StatusChange> {
   const now = options.now ?? new Date();
   if (!canTransition(request.status, to, actor)) throw new ActionError("statusNotAllowed");
@@ -174,7 +177,8 @@ export async function emitRequestCreated(tx: TenantTx, request: DataRequest): Pr
     requesterEmail: request.requesterEmail,
     receivedAt: request.receivedAt?.toISOString() ?? null,
     dueAt: request.dueAt?.toISOString() ?? null,
-  });
+  });  // Art. 21(3): an objection to direct marketing takes effect as soon as the request counts.
+  await objectToDirectMarketingOnReceipt(tx, request, request.receivedAt ?? new Date());
 }
 
 function mergedBody(input: Pick<NewRequest, "target" | "details">): string {

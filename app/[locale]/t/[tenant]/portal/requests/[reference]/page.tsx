@@ -10,6 +10,8 @@ import { formatDate, translator } from "@/lib/i18n/messages";
 import { consentStates, localized } from "@/lib/portal/consent";
 import { formatDateTime } from "@/components/portal/format";
 import { requesterAttachments } from "@/lib/requests/attachments";
+import { recipientsTold } from "@/lib/requests/recipients";
+import { RecipientsTold } from "@/components/portal/recipients-told";
 import { resolvePortalPage } from "@/lib/portal/page";
 import { normalizeReference } from "@/lib/requests/reference";
 import { tenantCalendar } from "@/lib/requests/deadline";
@@ -48,6 +50,7 @@ export default async function RequestPage({ params }: Props) {
       ? (await consentStates(tenant, subject.id)).find((p) => p.key === request.target)
       : undefined;
   const attachments = await requesterAttachments(tenant, subject.id, request.reference);
+  const recipients = await recipientsTold(tenant, subject.id, request.reference);
   const target = { reference: request.reference };
   const now = new Date();
   const calendar = tenantCalendar(tenant);
@@ -105,6 +108,7 @@ export default async function RequestPage({ params }: Props) {
             )}
           </section>
         )}
+        {recipients && <RecipientsTold recipients={recipients} locale={locale} company={tenant.name} />}
         {attachments.length > 0 && (
           <section aria-labelledby="attachments-heading" className="space-y-2" data-testid="request-attachments">
             <h2 id="attachments-heading" className="text-xl font-semibold">
