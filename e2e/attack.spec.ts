@@ -7,6 +7,7 @@ import {
   formsOf,
   hiddenValues as hidden,
   HttpClient,
+  loopbackAddress,
   mailWith,
   portalSignIn,
   serverActionIds,
@@ -574,10 +575,9 @@ let clients: Record<Caller, HttpClient>;
 let ownerB: HttpClient;
 let snapshotBefore: unknown;
 const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-// Attackers and B's owner come from addresses of their own, so that B's audit trail tells them apart.
-const octet = () => 1 + Math.floor(Math.random() * 250);
-const attackerIp = `10.66.${octet()}.${octet()}`;
-const ownerIp = `10.77.${octet()}.${octet()}`;
+// Attackers and B's owner connect from loopback addresses of their own, so that B's audit trail tells them apart.
+const attackerIp = loopbackAddress(66);
+const ownerIp = loopbackAddress(77);
 
 async function act(client: HttpClient, key: string, page: string, fields: Record<string, string | string[]>, plain = false): Promise<{ response: HttpResponse; state: FormStateAnswer | null }> {
   const action = serverActionIds().get(key);
@@ -661,7 +661,7 @@ async function setUpVictim(): Promise<Victim> {
 
   // A request without an account at B, awaiting confirmation through its mailed link.
   const requester = uniqueEmail("attack-public");
-  const filed = await act(new HttpClient(baseURL, undefined, { "x-forwarded-for": ownerIp }), "app/[locale]/t/[tenant]/request/actions.ts#filePublicRequest", `/nl/t/${b.slug}/request`, {
+  const filed = await act(new HttpClient(baseURL, undefined, {}, ownerIp), "app/[locale]/t/[tenant]/request/actions.ts#filePublicRequest", `/nl/t/${b.slug}/request`, {
     tenant: b.slug, locale: "nl", type: "ACCESS", details: "", purpose: "", target: "", email: requester, name: "",
   });
   expect(filed.state).toMatchObject({ status: "success" });
@@ -671,7 +671,7 @@ async function setUpVictim(): Promise<Victim> {
 
   // The shared person signs in at B (a portal of their own), asks to change their address,
   // and asks for one more code, left unused for the attack.
-  const personAtB = await portalSignIn(new HttpClient(baseURL, undefined, { "x-forwarded-for": ownerIp }), baseURL, b.slug, shared);
+  const personAtB = await portalSignIn(new HttpClient(baseURL, undefined, {}, ownerIp), baseURL, b.slug, shared);
   const newAddress = uniqueEmail("attack-new-address");
   const changed = await act(personAtB, "app/[locale]/t/[tenant]/portal/actions.ts#saveProfile", `/nl/t/${b.slug}/portal/profile`, {
     tenant: b.slug, locale: "nl", name: secretName, email: newAddress, phone: "", postalAddress: "", companyName: "", vatNumber: "", preferredLocale: "nl", custom_dealerCode: "",
@@ -739,10 +739,10 @@ test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(180_000);
   baseURL = String(testInfo.project.use.baseURL);
   port = new URL(baseURL).port;
-  const asAttacker = () => new HttpClient(baseURL, undefined, { "x-forwarded-for": attackerIp });
+  const asAttacker = () => new HttpClient(baseURL, undefined, {}, attackerIp);
 
   const adminA = await consoleSignIn(asAttacker(), baseURL, a.admin);
-  ownerB = await consoleSignIn(new HttpClient(baseURL, undefined, { "x-forwarded-for": ownerIp }), baseURL, b.owner);
+  ownerB = await consoleSignIn(new HttpClient(baseURL, undefined, {}, ownerIp), baseURL, b.owner);
   victim = await setUpVictim();
 
   // A's own side: a key, the shared person at A, signed in to A's portal, with a request of their own.
@@ -756,7 +756,7 @@ test.beforeAll(async ({}, testInfo) => {
   });
   const ref = (filed.state?.result as { reference: string }).reference;
   attacker = { ref, key };
-  clients = { anonymous: asAttacker(), endUserA, adminA, keyA: new HttpClient(baseURL, undefined, { "x-forwarded-for": attackerIp, ...bearer(key) }) };
+  clients = { anonymous: asAttacker(), endUserA, adminA, keyA: new HttpClient(baseURL, undefined, bearer(key), attackerIp) };
   snapshotBefore = await snapshotOfB(victim);
   // The snapshot sees what the attacks aim at, so that "unchanged" means something.
   expect(snapshotBefore).toMatchObject({
@@ -944,9 +944,9 @@ test("a sign-in link asked for under a forged Host still points at this site", a
   // B's invitee is known to the platform, so a sign-in link is mailed to them.
   const invitee = victim.secrets[5];
   for (const [what, client] of [
-    ["Host", new HttpClient(baseURL, `evil.example:${port}`, { "x-forwarded-for": attackerIp })],
+    ["Host", new HttpClient(baseURL, `evil.example:${port}`, {}, attackerIp)],
     // Sent without an Origin (a script, not a browser): Next.js compares an Origin with X-Forwarded-Host.
-    ["X-Forwarded-Host", new HttpClient(baseURL, undefined, { "x-forwarded-for": attackerIp, "x-forwarded-host": "evil.example" })],
+    ["X-Forwarded-Host", new HttpClient(baseURL, undefined, { "x-forwarded-host": "evil.example" }, attackerIp)],
   ] as const) {
     const marker = `h${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const next = `/nl/admin?via=${marker}`;
@@ -1016,7 +1016,7 @@ test("afterwards B's data is as it was, and B's audit trail holds nothing of the
   expect(audit.body.includes(a.admin), "B's audit names A's admin").toBe(false);
   // B's people can still use what the attackers named: the victim key, the unused portal code.
   expect((await ownerB.get("/api/v1/requests", { headers: bearer(victim.victimKey) })).status).toBe(200);
-  const person = new HttpClient(baseURL, undefined, { "x-forwarded-for": ownerIp });
+  const person = new HttpClient(baseURL, undefined, {}, ownerIp);
   const verified = await act(person, "app/[locale]/t/[tenant]/portal/actions.ts#verifyCode", `/nl/t/${b.slug}/portal`, { tenant: b.slug, locale: "nl", email: victim.shared, code: victim.portalCode });
   expect(verified.response.status, "B's code still signs the person in at B").toBe(303);
   const mine = await person.get(`/nl/t/${b.slug}/portal`);

@@ -20,7 +20,8 @@ if (!process.env.DEMO_SKIP_BUILD) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn("node_modules/.bin/next", ["start", "--port", port], { stdio: ["inherit", "pipe", "inherit"] });
+// The app's own server (scripts/server.js): it appends the socket's address to X-Forwarded-For.
+const server = spawn(process.execPath, ["scripts/server.js", "--port", port], { stdio: ["inherit", "pipe", "inherit"] });
 let announced = false;
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

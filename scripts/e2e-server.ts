@@ -33,6 +33,7 @@ if (!env.DATABASE_URL) delete process.env.DATABASE_URL;
 await runMigrations();
 await runSeed();
 
-const server = spawn("node_modules/.bin/next", ["start", "--port", process.env.PORT ?? "3210"], { stdio: "inherit", env: process.env });
+// The app's own server, as `npm start` runs it: it appends the socket's address to X-Forwarded-For.
+const server = spawn(process.execPath, ["scripts/server.js", "--port", process.env.PORT ?? "3210"], { stdio: "inherit", env: process.env });
 server.on("exit", (code) => process.exit(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
