@@ -113,7 +113,7 @@ export function openApiDocument(): OpenApiDocument {
         "",
         "Authenticate with an API key made in the console (Integrations), in the header `Authorization: Bearer inz_…`. Keys in the query string are refused. A key only reaches its own tenant's data: a subject of another tenant is answered with 404, as if it did not exist.",
         "",
-        `Each key may make ${limits.apiKey.max} requests per ${limits.apiKey.windowSeconds} seconds; beyond that the answer is 429 with Retry-After.`,
+        `Each key may make ${limits.apiKey.max} requests per ${limits.apiKey.windowSeconds} seconds; beyond that the answer is 429 with Retry-After. An address that sends more than ${limits.apiUnauthorizedPerIp.max} requests without a valid key in ${limits.apiUnauthorizedPerIp.windowSeconds / 60} minutes gets 429 instead of 401 until the window ends.`,
         "",
         "Every error is JSON: `{\"error\": {\"code\": \"…\", \"message\": \"…\", \"issues\": [{\"path\": \"…\", \"message\": \"…\"}]}}`; `issues` lists each problem with a body or query (400).",
       ].join("\n"),
