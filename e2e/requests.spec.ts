@@ -217,8 +217,8 @@ test("a deadline is extended once with a reason the requester receives; a reject
   await rejectForm.getByRole("button", { name: "Verzoek weigeren" }).click();
   await expect(rejectForm.getByTestId("error-reason")).toBeVisible();
   // Art. 12(4): the ground and the reasoning are written down and mailed.
-  await rejectForm.getByLabel("Grond", { exact: true }).selectOption("other");
-  await rejectForm.getByLabel("Motivering", { exact: true }).fill("De wet verplicht ons deze gegevens zeven jaar te bewaren.");
+  await rejectForm.getByRole("combobox", { name: "Grond" }).selectOption("other");
+  await rejectForm.getByRole("textbox", { name: "Motivering" }).fill("De wet verplicht ons deze gegevens zeven jaar te bewaren.");
   await rejectForm.getByRole("button", { name: "Verzoek weigeren" }).click();
   await expect(page.getByTestId("fact-status")).toHaveText("Afgewezen");
   const rejectedTo = (await page.getByTestId("fact-requester").textContent())!;
