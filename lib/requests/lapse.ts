@@ -8,8 +8,8 @@ import { confirmDays } from "./requests";
  * not expire silently: this job (every 10 minutes, lib/jobs/background.ts) tells the
  * address, once, that the request lapsed without anything being done and how to file it
  * again, and records that (DataRequest.lapsedAt and a "lapsed" event the status link
- * shows). The row stays awaiting confirmation, so a new filing from the address is
- * merged into it as before. Reads across tenants, as the reminders do.
+ * shows). The row stays awaiting confirmation and never counts; a new filing from the
+ * address is a request of its own. Reads across tenants, as the reminders do.
  */
 export async function notifyLapsedRequests(now = new Date()): Promise<{ told: number }> {
   const cutoff = new Date(now.getTime() - confirmDays * 86_400_000);
