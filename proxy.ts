@@ -5,7 +5,7 @@ import { hit, limits } from "@/lib/rate-limit";
 import { isLocale } from "@/lib/i18n/routing";
 import { cachedPage, isRenderRequest, pageWithNonce, statementPageSlug } from "@/lib/page-cache";
 import { requestHeaders } from "@/lib/request-context";
-import { refuseEncodedNul, refuseMisdirectedAction } from "@/lib/safe-input";
+import { refuseBadUrl, refuseMalformedActionCall, refuseMisdirectedAction } from "@/lib/safe-input";
 import {
   apiContentSecurityPolicy,
   contentSecurityPolicy,
@@ -29,8 +29,8 @@ const sharedSections = new Set(["authorities"]);
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request.nextUrl, request.headers);
-  const badUrl = refuseEncodedNul(request) ?? refuseMisdirectedAction(request);
-  if (badUrl) return withHeaders(badUrl, hardeningHeaders(https));
+  const malformed = refuseBadUrl(request) ?? refuseMisdirectedAction(request) ?? (await refuseMalformedActionCall(request));
+  if (malformed) return withHeaders(malformed, hardeningHeaders(https));
   const refusal = await refuseUnsafe(request);
   if (refusal) return withHeaders(refusal, hardeningHeaders(https));
   if (pathname.startsWith("/api/")) {

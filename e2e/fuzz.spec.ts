@@ -227,6 +227,8 @@ test("the reproductions of issue 10 get 4xx answers", async () => {
     ["%00 in the portal's log page", portal.get(`/nl/t/${slug}/portal/log?before=%00`), 400],
     ["%00 in an attachment id", owner.get("/api/admin/requests/ABC-123/attachments/%00"), 400],
     ["%00 in a portal attachment id", portal.get(`/api/t/${slug}/portal/requests/ABC-123/attachments/a%00`), 400],
+    ["a path that is not UTF-8", owner.get("/nl/admin/requests/%ED%A0%80"), 400],
+    ["an API path that is not UTF-8", api.get("/api/v1/subjects/%ED%A0%80"), 400],
     ["a server action posted to /robots.txt", owner.request("POST", "/robots.txt", { body: "[]", headers: { "next-action": "00ab", "content-type": "text/plain;charset=UTF-8" } }), 404],
   ];
   for (const [what, answer, status, path] of cases) {
@@ -318,7 +320,7 @@ for (const { file, actions } of actionFiles) {
       // Signing out would end the sessions the rest of the suite uses: those run without one.
       const ends = /sign ?out|chooseTenant/i.test(name);
       const client = ends ? new HttpClient(baseURL) : clientFor(page);
-      const defaults = { locale: "nl", tenant: slug, ...(await formFields(client, page)) };
+      const defaults: Record<string, string> = { locale: "nl", tenant: slug, ...(await formFields(client, page)) };
       const names = Object.keys(defaults);
       await fc.assert(
         fc.asyncProperty(
@@ -352,6 +354,22 @@ for (const { file, actions } of actionFiles) {
     });
   }
 }
+
+test("a server action called from script with a list of arguments still works; anything else gets 400", async () => {
+  const id = serverActionIds().get("app/[locale]/admin/integrations/actions.ts#createKey")!.id;
+  const headers = { ...freshAddress(), "next-action": id, accept: "text/x-component" };
+  const form = new FormData();
+  form.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  form.set("1_name", "called from script");
+  form.set("1_locale", "nl");
+  const real = await owner.request("POST", "/nl/admin/integrations", { body: form, headers });
+  expect(real.status).toBe(200);
+  expect(real.body).toContain('"status":"success"');
+  for (const body of ['"text"', "{}", "null"]) {
+    const refused = await owner.request("POST", "/nl/admin/integrations", { body, headers: { ...headers, "content-type": "text/plain;charset=UTF-8" } });
+    expect(refused.status, body).toBe(400);
+  }
+});
 
 test("server-action posts to files and API routes get 404", async () => {
   const ids = serverActionIds();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { publicAction } from "@/lib/action";
-import { hasUnsafeCharacters, inputProblems, maxJsonDepth, refuseEncodedNul, searchText } from "./safe-input";
+import { hasUnsafeCharacters, inputProblems, maxJsonDepth, refuseBadUrl, refuseMalformedActionCall, searchText } from "./safe-input";
 
 describe("inputProblems", () => {
   it("names NUL and lone surrogates in values and keys, by path", () => {
@@ -55,30 +55,59 @@ describe("text helpers", () => {
   });
 });
 
-describe("refuseEncodedNul", () => {
+describe("refuseBadUrl", () => {
   const request = (url: string, headers: Record<string, string> = {}) => new Request(`http://localhost${url}`, { headers });
 
   it("answers 400 for %00 in a page's query or path, in the page's language", async () => {
     for (const url of ["/nl/admin/requests?status=all&q=%00", "/nl/admin/audit?actor=a%00", "/nl/t/inone/portal/records?category=orders%00"]) {
-      const refused = refuseEncodedNul(request(url));
+      const refused = refuseBadUrl(request(url));
       expect(refused?.status, url).toBe(400);
       expect(await refused!.text()).toContain("nulteken");
     }
-    const english = refuseEncodedNul(request("/en/t/inone/portal/log?before=%00"))!;
+    const english = refuseBadUrl(request("/en/t/inone/portal/log?before=%00"))!;
     expect(await english.text()).toContain("null character");
-    expect(refuseEncodedNul(request("/%00", { "accept-language": "en" }))!.headers.get("content-language")).toBe("en");
+    expect(refuseBadUrl(request("/%00", { "accept-language": "en" }))!.headers.get("content-language")).toBe("en");
+  });
+
+  it("answers 400 for a path that is not UTF-8, which Next.js cannot decode (was a 500)", async () => {
+    for (const url of ["/nl/admin/requests/%ED%A0%80", "/nl/t/inone/v/%FF", "/api/v1/subjects/%ED%A0%80/records"]) {
+      expect(refuseBadUrl(request(url))?.status, url).toBe(400);
+    }
   });
 
   it("answers the API's JSON error for %00 in an API path", async () => {
-    const refused = refuseEncodedNul(request("/api/admin/requests/ABC/attachments/%00"))!;
+    const refused = refuseBadUrl(request("/api/admin/requests/ABC/attachments/%00"))!;
     expect(refused.status).toBe(400);
     expect((await refused.json()).error.code).toBe("invalid_url");
   });
 
   it("lets everything else through, an encoded percent sign included", () => {
     for (const url of ["/nl/admin/requests?q=%2500", "/nl/t/inone", "/api/v1/subjects/jan%40example.com", "/nl?q=%C3%A9%01"]) {
-      expect(refuseEncodedNul(request(url)), url).toBeNull();
+      expect(refuseBadUrl(request(url)), url).toBeNull();
     }
+  });
+});
+
+describe("refuseMalformedActionCall", () => {
+  const call = (body: BodyInit, headers: Record<string, string> = { "content-type": "text/plain;charset=UTF-8" }) =>
+    refuseMalformedActionCall(new Request("http://localhost/nl/admin", { method: "POST", body, headers: { "next-action": "abc", ...headers } }));
+
+  it("refuses arguments that are not a list, which Next.js fails on (was a 500)", async () => {
+    for (const body of ['"text"', "{}", "null", "1e400", "not json", ""]) {
+      expect((await call(body))?.status, body).toBe(400);
+    }
+    const form = new FormData();
+    form.set("0", '{"a":1}');
+    expect((await call(form, {}))?.status).toBe(400);
+  });
+
+  it("lets a list of arguments, a multipart call and other requests through", async () => {
+    expect(await call('["$K1"]')).toBeNull();
+    const form = new FormData();
+    form.set("0", '[{"status":"idle"},"$K1"]');
+    form.set("1_name", "x");
+    expect(await call(form, {})).toBeNull();
+    expect(await refuseMalformedActionCall(new Request("http://localhost/nl", { method: "POST", body: "{}" }))).toBeNull();
   });
 });
 

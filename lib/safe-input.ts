@@ -102,18 +102,20 @@ export function isIdLike(value: unknown): value is string {
 }
 
 /**
- * A request whose path or query holds %00 (NUL once decoded) is refused with 400 before
- * any route sees it: no page, id or search can contain it, and every reader of a path
- * segment or query value would otherwise have to check. Raw NUL bytes never get this far
- * (the HTTP parser refuses them), and invalid UTF-8 decodes to U+FFFD, so this is the
- * one way a URL carries what cannot be stored.
+ * A request whose path or query holds %00 (NUL once decoded), or whose path does not
+ * decode as UTF-8 (%ED%A0%80, a lone surrogate's bytes), is refused with 400 before any
+ * route sees it: no page, id or search can contain them; Next.js fails with a 500 on a
+ * path segment it cannot decode; and every reader of a path segment or query value would
+ * otherwise have to check. Raw NUL bytes never get this far (the HTTP parser refuses
+ * them), and invalid UTF-8 in a query decodes to U+FFFD, so these are the ways a URL
+ * carries what cannot be stored.
  */
-export function refuseEncodedNul(request: Request): NextResponse | null {
+export function refuseBadUrl(request: Request): NextResponse | null {
   const url = new URL(request.url);
-  if (!/%00/i.test(url.pathname + url.search)) return null;
+  if (!/%00/i.test(url.pathname + url.search) && decodes(url.pathname)) return null;
   const headers = { "Cache-Control": "no-store" };
   if (url.pathname.startsWith("/api/")) {
-    const message = "The URL holds %00 (a NUL character), which no path or query value may contain.";
+    const message = "The URL holds %00 (a NUL character) or a path that is not UTF-8, which no path or query value may contain.";
     return NextResponse.json({ error: { code: "invalid_url", message } }, { status: 400, headers });
   }
   const first = url.pathname.split("/")[1] ?? "";
@@ -122,6 +124,15 @@ export function refuseEncodedNul(request: Request): NextResponse | null {
     status: 400,
     headers: { ...headers, "content-type": "text/plain; charset=utf-8", "content-language": locale },
   });
+}
+
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A posted form, or null when the body is none (another content type, a broken multipart body). */
@@ -144,4 +155,30 @@ export function refuseMisdirectedAction(request: Request): NextResponse | null {
   const page = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && !/\.[a-z0-9]+$/i.test(pathname);
   if (page) return null;
   return NextResponse.json({ error: { code: "not_found", message: "There is no server action here." } }, { status: 404, headers: { "Cache-Control": "no-store" } });
+}
+
+/**
+ * A server action called from script (header Next-Action) is applied by Next.js to the
+ * decoded arguments; a body whose arguments are not a list makes Next.js fail with a 500
+ * before the action runs. Such a call is refused with 400 here. The app's actions take a
+ * form, so a real call is multipart; its arguments are the JSON in field "0".
+ */
+export async function refuseMalformedActionCall(request: Request): Promise<NextResponse | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const type = request.headers.get("content-type") ?? "";
+  let root: string | null;
+  if (/^multipart\/form-data/i.test(type)) {
+    const form = await formBody(request.clone());
+    const first = form?.get("0");
+    root = form ? (typeof first === "string" ? first : null) : "";
+  } else {
+    root = await request.clone().text();
+  }
+  if (root === null) return null;
+  try {
+    if (Array.isArray(JSON.parse(root))) return null;
+  } catch {
+    // not JSON: refused below
+  }
+  return NextResponse.json({ error: { code: "invalid_action_call", message: "The arguments of a server action must be a list." } }, { status: 400, headers: { "Cache-Control": "no-store" } });
 }
