@@ -3,7 +3,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { exportDocumentText, type ExportDocumentParts } from "./document";
-import { exportDocument, type ExportRecord } from "./schema";
+import { exportDocument, type AccessInformation, type ExportRecord } from "./schema";
 import { escapeHtml, summaryHtml } from "./summary";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -15,6 +15,20 @@ async function* batches<T>(...lists: T[][]): AsyncGenerator<T[]> {
 }
 
 const at = "2026-03-01T10:00:00.000Z";
+
+const information: AccessInformation = {
+  statement: { version: 3, publishedAt: at, url: "http://localhost:3000/en/t/acme/v/3" },
+  notStated: "Not stated in the privacy statement.",
+  purposes: [{ name: "Orders <i>", description: "", legalBasis: { code: "CONTRACT", label: "Contract" }, legitimateInterest: null, dataCategories: ["Contact details"] }],
+  categories: { statement: [{ key: "contact", name: "Contact details", description: "" }], records: [{ category: "orders", count: 3 }] },
+  recipients: [],
+  retention: [{ category: "Contact details", period: null, criteria: null }],
+  rights: [{ code: "erasure", title: "Erasure", description: "…" }],
+  complaint: { authority: null, authoritiesUrl: "http://localhost:3000/en/authorities", text: "You may complain." },
+  sources: { systems: ["shop"], statement: [] },
+  automatedDecisions: { stated: false, text: "Not stated in the privacy statement." },
+  transfers: [{ recipient: "Cloud Inc", country: { code: "US", name: "United States" }, safeguard: null }],
+};
 
 function parts(overrides: Partial<ExportDocumentParts> = {}): ExportDocumentParts {
   const record = (n: number): ExportRecord => ({
@@ -31,6 +45,7 @@ function parts(overrides: Partial<ExportDocumentParts> = {}): ExportDocumentPart
       tenant: { slug: "acme", name: "Acme <b>", legalName: "Acme B.V.", contactEmail: "privacy@acme.example", dpoEmail: null },
       files: ["summary.html", "data.json"],
     },
+    accessInformation: information,
     profile: {
       email: "anne@example.com",
       name: "Anne \u2028 de Vries",
@@ -123,6 +138,7 @@ describe("summary.html", () => {
     const p = parts();
     const html = summaryHtml({
       meta: p.meta,
+      accessInformation: information,
       profile: { ...p.profile, name: '<img src=x onerror="alert(1)">' },
       customFields: p.customFields,
       consents: p.consentsCurrent,
@@ -137,8 +153,14 @@ describe("summary.html", () => {
     expect(html).toContain('<html lang="en">');
     expect(html).toContain("records/orders.csv");
     expect(html).not.toMatch(/<script|src="http|href="http/);
+    // Art. 15: the statement's items, and "not stated" where it says nothing.
+    expect(html).toContain("Orders &lt;i&gt;");
+    expect(html).toContain("Purposes and legal bases (art. 15(1)(a))");
+    expect(html).toMatch(/Contact details<\/strong>: Not stated in the privacy statement\./);
+    expect(html).toContain("Cloud Inc</strong> (United States): Safeguard: Not stated in the privacy statement.");
     const nl = summaryHtml({
       meta: { ...p.meta, locale: "nl" },
+      accessInformation: { ...information, statement: null },
       profile: p.profile,
       customFields: [],
       consents: [],
@@ -148,6 +170,7 @@ describe("summary.html", () => {
       accessCount: 0,
     });
     expect(nl).toContain("Uw gegevens bij");
+    expect(nl).toContain("had geen privacyverklaring gepubliceerd");
     expect(nl).toContain('<html lang="nl">');
   });
 

@@ -1,5 +1,6 @@
 import {
   exportSchemaVersion,
+  type AccessInformation,
   type ExportAccessLogEntry,
   type ExportConsentEvent,
   type ExportConsentState,
@@ -24,6 +25,7 @@ export class JsonText {
 
 export interface ExportDocumentParts {
   meta: ExportMeta;
+  accessInformation: AccessInformation;
   profile: ExportProfile;
   customFields: ExportCustomField[];
   records: AsyncIterable<Array<ExportRecord | JsonText>>;
@@ -55,6 +57,7 @@ async function* array<T>(batches: AsyncIterable<T[]> | T[][], depth: number): As
 export async function* exportDocumentText(parts: ExportDocumentParts): AsyncGenerator<string> {
   yield `{\n  "schemaVersion": ${exportSchemaVersion},\n`;
   yield `  "export": ${pretty(parts.meta, 1)},\n`;
+  yield `  "accessInformation": ${pretty(parts.accessInformation, 1)},\n`;
   yield `  "profile": ${pretty(parts.profile, 1)},\n`;
   yield `  "customFields": [`;
   yield* array([parts.customFields], 1);

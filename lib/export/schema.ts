@@ -8,7 +8,8 @@ import { requestStatuses, requestTypes } from "@/lib/api/schemas";
  * Times are ISO 8601 in UTC. Lists are in the order the data was recorded.
  */
 
-export const exportSchemaVersion = 1;
+/** 2: accessInformation (art. 15(1)(a)–(h) and 15(2)) added. */
+export const exportSchemaVersion = 2;
 const timestamp = z.iso.datetime();
 
 export const exportMeta = z.object({
@@ -120,10 +121,82 @@ export const exportAccessLogEntry = z.object({
   targetType: z.string().nullable(),
 });
 
+const coded = z.object({ code: z.string(), label: z.string() });
+const notStatedNote = "Empty (or null) where the privacy statement does not state it; summary.html then says so.";
+
+/**
+ * What art. 15(1)(a)–(h) and 15(2) say a person is told besides their data, taken from
+ * the privacy statement version in force when the export was made
+ * (lib/export/access-information.ts).
+ */
+export const exportAccessInformation = z
+  .object({
+    statement: z
+      .object({ version: z.number().int(), publishedAt: timestamp, url: z.string() })
+      .nullable()
+      .describe("The published statement version the information comes from; null when the organisation had published none."),
+    notStated: z.string().describe('The phrase used for an item the statement does not state ("not stated in the privacy statement"), in the export\'s language.'),
+    purposes: z
+      .array(
+        z.object({
+          name: z.string(),
+          description: z.string(),
+          legalBasis: coded,
+          legitimateInterest: z.string().nullable(),
+          dataCategories: z.array(z.string()),
+        }),
+      )
+      .describe(`Art. 15(1)(a): the purposes, each with its legal basis. ${notStatedNote}`),
+    categories: z
+      .object({
+        statement: z.array(z.object({ key: z.string(), name: z.string(), description: z.string() })),
+        records: z.array(z.object({ category: z.string(), count: z.number().int() })).describe("The categories of the records held on this person."),
+      })
+      .describe(`Art. 15(1)(b): the categories of personal data concerned. ${notStatedNote}`),
+    recipients: z
+      .array(
+        z.object({
+          name: z.string(),
+          role: coded,
+          purpose: z.string(),
+          country: z.object({ code: z.string(), name: z.string() }).nullable(),
+          outsideEea: z.boolean(),
+        }),
+      )
+      .describe(`Art. 15(1)(c): recipients or categories of recipients, including those in third countries. ${notStatedNote}`),
+    retention: z
+      .array(z.object({ category: z.string(), period: z.string().nullable(), criteria: z.string().nullable() }))
+      .describe(`Art. 15(1)(d): how long each category is kept, or the criteria; period and criteria both null: not stated.`),
+    rights: z
+      .array(z.object({ code: z.string(), title: z.string(), description: z.string() }))
+      .describe("Art. 15(1)(e): the rights to rectification, erasure, restriction and objection."),
+    complaint: z
+      .object({
+        authority: z.object({ id: z.string(), name: z.string(), website: z.string(), complaintUrl: z.string().nullable() }).nullable(),
+        authoritiesUrl: z.string(),
+        text: z.string(),
+      })
+      .describe("Art. 15(1)(f): the right to lodge a complaint with a supervisory authority (the organisation's lead authority, or any)."),
+    sources: z
+      .object({
+        systems: z.array(z.string()).describe("The organisation's systems that recorded this person's records (SubjectRecord.sourceSystem)."),
+        statement: z.array(z.object({ category: z.string(), source: z.string() })).describe("Sources the statement names for data not collected from the person."),
+      })
+      .describe(`Art. 15(1)(g): where data not collected from the person came from. ${notStatedNote}`),
+    automatedDecisions: z
+      .object({ stated: z.boolean(), text: z.string() })
+      .describe("Art. 15(1)(h): automated decision-making, including profiling, as the statement declares it."),
+    transfers: z
+      .array(z.object({ recipient: z.string(), country: z.object({ code: z.string(), name: z.string() }).nullable(), safeguard: coded.nullable() }))
+      .describe("Art. 15(2): recipients outside the EEA, or whose country the statement does not name, with the safeguard of the transfer (null: not stated)."),
+  })
+  .describe("The information of GDPR art. 15(1)(a)–(h) and 15(2).");
+
 export const exportDocument = z
   .object({
     schemaVersion: z.literal(exportSchemaVersion),
     export: exportMeta,
+    accessInformation: exportAccessInformation,
     profile: exportProfile,
     customFields: z.array(exportCustomField).describe("The organisation's own profile fields."),
     records: z.array(exportRecord).describe("Data the organisation's systems recorded, by category, oldest first."),
@@ -144,3 +217,4 @@ export type ExportConsentEvent = z.infer<typeof exportConsentEvent>;
 export type ExportRequest = z.infer<typeof exportRequest>;
 export type ExportAccessLogEntry = z.infer<typeof exportAccessLogEntry>;
 export type ExportDocument = z.infer<typeof exportDocument>;
+export type AccessInformation = z.infer<typeof exportAccessInformation>;

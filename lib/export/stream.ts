@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/tenant-db";
 import { translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
+import { accessInformation } from "./access-information";
 import { csvBom, csvRow } from "./csv";
 import { exportDocumentText, JsonText } from "./document";
 import { currentConsents, customFieldValues, inBatches, isoText, objectionList, recordCategories, recordFieldNames } from "./queries";
@@ -98,6 +99,8 @@ export async function subjectExportStream(tenantId: string, subjectId: string, l
     return { subject, tenant, profileFields, purposes, consents, requests, categories, profileChangeCount, accessCount };
   });
   const { subject, tenant } = head;
+  // Art. 15(1)(a)–(h), 15(2): what the person is told besides their data.
+  const information = await accessInformation(tenant, subjectId, now, locale);
 
   const taken = new Set<string>();
   const categories = head.categories.map((c) => ({ ...c, file: categoryFileName(c.category, taken) }));
@@ -269,6 +272,7 @@ export async function subjectExportStream(tenantId: string, subjectId: string, l
   async function* dataJson() {
     yield* exportDocumentText({
       meta,
+      accessInformation: information,
       profile,
       customFields,
       records: allRecords(),
@@ -328,6 +332,7 @@ export async function subjectExportStream(tenantId: string, subjectId: string, l
 
   const summary = summaryHtml({
     meta,
+    accessInformation: information,
     profile,
     customFields,
     consents: consentsCurrent,

@@ -1,7 +1,7 @@
 import { formatDate, translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
 import { effectiveDueAt } from "@/lib/requests/deadline";
-import { exportSchemaVersion, type ExportConsentState, type ExportCustomField, type ExportMeta, type ExportProfile, type ExportRequest } from "./schema";
+import { exportSchemaVersion, type AccessInformation, type ExportConsentState, type ExportCustomField, type ExportMeta, type ExportProfile, type ExportRequest } from "./schema";
 
 /**
  * summary.html of an export: a self-contained page (no scripts, no outside files) in
@@ -11,6 +11,7 @@ import { exportSchemaVersion, type ExportConsentState, type ExportCustomField, t
 
 export interface SummaryData {
   meta: ExportMeta;
+  accessInformation: AccessInformation;
   profile: ExportProfile;
   customFields: ExportCustomField[];
   consents: ExportConsentState[];
@@ -114,6 +115,8 @@ ${
   sections.push(`<section><h2>${escapeHtml(t("Export.accessTitle"))}</h2>
 <p>${escapeHtml(t("Export.accessCount", { count: data.accessCount }))}</p></section>`);
 
+  sections.push(accessInformationHtml(data.accessInformation, locale, tenant));
+
   const contact = [`<p>${escapeHtml(t("Export.contact", { email: data.meta.tenant.contactEmail }))}</p>`];
   if (data.meta.tenant.dpoEmail) contact.push(`<p>${escapeHtml(t("Export.dpo", { email: data.meta.tenant.dpoEmail }))}</p>`);
 
@@ -144,4 +147,91 @@ ${contact.join("\n")}
 </body>
 </html>
 `;
+}
+
+/**
+ * Art. 15(1)(a)–(h) and 15(2) in summary.html: every item, and "not stated in the privacy
+ * statement" where the statement says nothing (lib/export/access-information.ts).
+ */
+function accessInformationHtml(info: AccessInformation, locale: Locale, company: string): string {
+  const t = translator(locale);
+  const e = escapeHtml;
+  const notStated = `<p class="note">${e(info.notStated)}</p>`;
+  const list = (items: string[]) => (items.length ? `<ul>${items.map((item) => `<li>${item}</li>`).join("\n")}</ul>` : notStated);
+  const part = (heading: string, body: string) => `<h3>${e(heading)}</h3>\n${body}`;
+  const parts: string[] = [];
+  parts.push(
+    info.statement
+      ? `<p>${e(t("AccessInfo.from", { company, version: info.statement.version, date: formatDate(new Date(info.statement.publishedAt), locale) }))} ${e(info.statement.url)}</p>`
+      : `<p class="notice">${e(t("AccessInfo.noStatement", { company }))}</p>`,
+  );
+  parts.push(
+    part(
+      t("AccessInfo.purposes"),
+      list(
+        info.purposes.map((p) =>
+          [
+            `<strong>${e(p.name)}</strong>`,
+            p.description ? `<br>${e(p.description)}` : "",
+            `<br>${e(t("AccessInfo.legalBasis", { basis: p.legalBasis.label }))}`,
+            p.legitimateInterest ? `<br>${e(t("AccessInfo.legitimateInterest", { interest: p.legitimateInterest }))}` : "",
+            p.dataCategories.length ? `<br>${e(t("AccessInfo.dataUsed", { categories: p.dataCategories.join(", ") }))}` : "",
+          ].join(""),
+        ),
+      ),
+    ),
+  );
+  parts.push(
+    part(
+      t("AccessInfo.categories"),
+      list(info.categories.statement.map((c) => `<strong>${e(c.name)}</strong>${c.description ? `: ${e(c.description)}` : ""}`)) +
+        (info.categories.records.length
+          ? `<p>${e(t("AccessInfo.recordCategories", { company, categories: info.categories.records.map((c) => c.category).join(", ") }))}</p>`
+          : ""),
+    ),
+  );
+  parts.push(
+    part(
+      t("AccessInfo.recipients"),
+      list(
+        info.recipients.map(
+          (r) =>
+            `<strong>${e(r.name)}</strong> (${e(r.role.label)}${r.country ? `, ${e(r.country.name)}${r.outsideEea ? `, ${e(t("AccessInfo.outsideEea"))}` : ""}` : `, ${e(t("AccessInfo.countryNotStated"))}`})${r.purpose ? `: ${e(r.purpose)}` : ""}`,
+        ),
+      ),
+    ),
+  );
+  parts.push(
+    part(
+      t("AccessInfo.retention"),
+      list(
+        info.retention.map((r) => {
+          const facts = [r.period ? t("AccessInfo.period", { period: r.period }) : "", r.criteria ? t("AccessInfo.criteria", { criteria: r.criteria }) : ""].filter(Boolean);
+          return `<strong>${e(r.category)}</strong>: ${e(facts.length ? facts.join(" ") : info.notStated)}`;
+        }),
+      ),
+    ),
+  );
+  parts.push(part(t("AccessInfo.rights"), list(info.rights.map((r) => `<strong>${e(r.title)}</strong>: ${e(r.description)}`))));
+  parts.push(part(t("AccessInfo.complaintTitle"), `<p>${e(info.complaint.text)}</p>`));
+  const sources = [
+    ...(info.sources.systems.length ? [e(t("AccessInfo.systems", { company, systems: info.sources.systems.join(", ") }))] : []),
+    ...info.sources.statement.map((s) => `<strong>${e(s.category)}</strong>: ${e(s.source)}`),
+  ];
+  parts.push(part(t("AccessInfo.sources"), list(sources)));
+  parts.push(part(t("AccessInfo.automated"), `<p>${e(info.automatedDecisions.text)}</p>`));
+  parts.push(
+    part(
+      t("AccessInfo.transfers"),
+      info.transfers.length
+        ? list(
+            info.transfers.map(
+              (x) =>
+                `<strong>${e(x.recipient)}</strong> (${e(x.country ? x.country.name : t("AccessInfo.countryNotStated"))}): ${e(t("AccessInfo.safeguard", { safeguard: x.safeguard ? x.safeguard.label : info.notStated }))}`,
+            ),
+          )
+        : `<p>${e(t("AccessInfo.noTransfers"))}</p>`,
+    ),
+  );
+  return `<section data-part="access-information"><h2>${e(t("AccessInfo.title"))}</h2>\n${parts.join("\n")}</section>`;
 }
