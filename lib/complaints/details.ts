@@ -11,10 +11,17 @@ import { optionalText } from "@/lib/validation";
  * complain page, kept per portal user (ComplaintDetails) and deleted with them.
  */
 
+/** Optional text over several lines; a browser posts a textarea's line breaks as CRLF, kept here as LF. */
+const lines = (max: number) =>
+  z
+    .string()
+    .transform((value) => value.replace(/\r\n?/g, "\n"))
+    .pipe(optionalText(max));
+
 export const complaintDetailsSchema = z.object({
-  postalAddress: optionalText(500),
+  postalAddress: lines(500),
   phone,
-  outcome: optionalText(2000),
+  outcome: lines(2000),
   /** The country where the person lives or works; "" for none. */
   country: z
     .string()

@@ -171,7 +171,7 @@ describe("the complaint dossier", () => {
     expect(dossier.complainant).toMatchObject({ postalAddress: "Profielstraat 1", phone: "+31 6 11111111", outcome: null });
     expect(dossier.authorities).toMatchObject({ country: "NL", countrySource: "guessed", countryAuthority: { id: "nl-ap" } });
 
-    const input = complaintDetailsSchema.parse({ postalAddress: " Klachtweg 2\n1234 AB Utrecht ", phone: "", outcome: "Dat inONE alsnog antwoordt.", country: "de" });
+    const input = complaintDetailsSchema.parse({ postalAddress: " Klachtweg 2\r\n1234 AB Utrecht ", phone: "", outcome: "Dat inONE alsnog antwoordt.", country: "de" });
     expect(await saveComplaintDetails(inone.id, person.id, input)).toBe(true);
     dossier = (await buildDossier(inone, person.id, { guessedCountry: "NL" }))!;
     expect(dossier.complainant).toMatchObject({ postalAddress: "Klachtweg 2\n1234 AB Utrecht", phone: null, outcome: "Dat inONE alsnog antwoordt." });
