@@ -6,6 +6,7 @@ import {
   authoritiesForCountry,
   defaultAuthorityForCountry,
 } from "./data";
+import { complaintRouteIds, complaintRouteSchema, ROUTES_CHECKED_ON } from "./complaint-routes";
 
 // The 27 EU member states. Germany is listed separately: its top-level authority
 // (the BfDI) has scope "federal", not "national", and the Länder have their own.
@@ -184,3 +185,68 @@ describe("authorities data", () => {
     expect(authorityById("does-not-exist")).toBeUndefined();
   });
 });
+
+describe("where to complain (complaint routes)", () => {
+  it("every authority has a route (a form or procedure with its address) or a stated reason, and a checked date", () => {
+    for (const a of authorities) {
+      const route = a.complaint;
+      expect(complaintRouteSchema.safeParse(route).success, a.id).toBe(true);
+      if (route.kind === "unverified") {
+        expect(route.url, a.id).toBeNull();
+        expect(route.note?.nl, a.id).toMatch(/^Niet geverifieerd/);
+        expect(route.note?.en, a.id).toMatch(/^Not verified/);
+      } else {
+        expect(route.url !== null || route.note !== null, a.id).toBe(true);
+      }
+      expect(route.checkedOn, a.id).toBe(ROUTES_CHECKED_ON);
+      expect(route.sources.length, a.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("routes exist for exactly the listed authorities", () => {
+    expect([...complaintRouteIds].sort()).toEqual(authorities.map((a) => a.id).sort());
+  });
+
+  it("most authorities have a form or a procedure; the rest say why not", () => {
+    const withRoute = authorities.filter((a) => a.complaint.kind !== "unverified");
+    expect(withRoute.length).toBeGreaterThanOrEqual(36);
+    const forms = authorities.filter((a) => a.complaint.kind === "form").map((a) => a.id);
+    for (const id of ["nl-ap", "de-bfdi", "es-aepd", "ie-dpc", "eu-edps", "fr-cnil", "gb-ico", "de-by-lda", "de-hh-hmbbfdi"]) expect(forms, id).toContain(id);
+  });
+
+  it("every URL (route, information page, sources) is https with a dotted host, and every e-mail address is valid", () => {
+    for (const a of authorities) {
+      const urls = [a.complaint.url, a.complaint.infoUrl, ...a.complaint.sources].filter((u): u is string => u !== null);
+      for (const raw of urls) {
+        const url = new URL(raw);
+        expect(url.protocol, `${a.id}: ${raw}`).toBe("https:");
+        expect(url.hostname, `${a.id}: ${raw}`).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      }
+      for (const email of [a.email, a.complaint.email].filter((e): e is string => e !== null)) {
+        expect(email, a.id).toMatch(/^[a-z0-9._-]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      }
+    }
+  });
+
+  it("complaintUrl, kept for existing readers, is the route's address", () => {
+    for (const a of authorities) expect(a.complaintUrl, a.id).toBe(a.complaint.url ?? a.complaint.infoUrl);
+    expect(authorityById("hr-azop")?.complaintUrl).toBe("https://azop.hr/zahtjev-za-utvrdivanje-povrede-prava/");
+  });
+
+  it("the AP: its form, its general e-mail, and no complaint e-mail (it takes complaints by form or letter)", () => {
+    const ap = authorityById("nl-ap")!;
+    expect(ap.email).toBe("info@autoriteitpersoonsgegevens.nl");
+    expect(ap.complaint.kind).toBe("form");
+    expect(ap.complaint.url).toBe("https://autoriteitpersoonsgegevens.nl/nl/voordat-u-een-klacht-indient");
+    expect(ap.complaint.email).toBeNull();
+    expect(ap.complaint.note?.en).toContain("not by e-mail");
+  });
+
+  it("a route whose only address is a certified-mail box says so", () => {
+    const garante = authorityById("it-garante")!;
+    expect(garante.complaint.url).toBeNull();
+    expect(garante.complaint.email).toBe("protocollo@pec.gpdp.it");
+    expect(garante.complaint.note?.en).toContain("PEC messages only");
+  });
+});
+

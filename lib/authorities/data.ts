@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { complaintRouteFor, complaintRouteSchema } from "./complaint-routes";
 
 /**
  * Supervisory authorities with which a person can lodge a GDPR complaint
@@ -27,6 +28,8 @@ export const authoritySchema = z.object({
   address: z.string().nullable(),
   complaintLanguages: z.array(z.string().regex(/^[a-z]{2}$/)),
   checkedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** How to lodge a complaint: the form or procedure, a complaint e-mail, the sources and when they were checked (./complaint-routes). */
+  complaint: complaintRouteSchema,
 });
 
 export type Authority = z.infer<typeof authoritySchema>;
@@ -39,7 +42,8 @@ const EU_OFFICIAL_LANGUAGES = [
   "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
 ];
 
-export const authorities: Authority[] = [
+/** The entries below; `complaint` and `complaintUrl` come from ./complaint-routes. */
+const entries: Array<Omit<Authority, "complaint">> = [
   // ---------------------------------------------------------------- EU member states
   {
     id: "at-dsb",
@@ -357,7 +361,9 @@ export const authorities: Authority[] = [
     acronym: "AP",
     website: "https://www.autoriteitpersoonsgegevens.nl",
     complaintUrl: null,
-    email: null, // the AP takes complaints by web form or post, not by e-mail
+    // The general address (Datenanfragen.de dataset, entry nlap, from the AP's contact page);
+    // complaints go through the AP's form or by post, not by e-mail (see complaint.note).
+    email: "info@autoriteitpersoonsgegevens.nl",
     phone: "+31 88 1805 250",
     address: "Postbus 93374\n2509 AJ Den Haag\nNederland",
     complaintLanguages: ["nl"],
@@ -864,6 +870,13 @@ export const authorities: Authority[] = [
     checkedOn: CHECKED_ON,
   },
 ];
+
+export const authorities: Authority[] = entries.map((entry) => {
+  const complaint = complaintRouteFor(entry.id);
+  if (!complaint) throw new Error(`No complaint route for authority ${entry.id}`);
+  // complaintUrl stays for existing readers: the form, else the procedure page.
+  return { ...entry, complaintUrl: complaint.url ?? complaint.infoUrl ?? entry.complaintUrl, complaint };
+});
 
 const byId = new Map(authorities.map((a) => [a.id, a]));
 

@@ -74,6 +74,54 @@ describe("searching authorities", () => {
     expect(idsOf("Lower Saxony")).toEqual(["de-ni-lfd"]);
   });
 
+  it("finds by country name in the local language and by common aliases (issue 12)", () => {
+    expect(filterAuthorities(authorities, { q: "Deutschland" })).toHaveLength(17);
+    expect(countriesOf("UK")).toEqual(["GB"]);
+    expect(countriesOf("uk")).toEqual(["GB"]);
+    expect(countriesOf("England")).toEqual(["GB"]);
+    expect(countriesOf("Engeland")).toEqual(["GB"]);
+    expect(countriesOf("Norge")).toEqual(["NO"]);
+    expect(countriesOf("Sverige")).toEqual(["SE"]);
+    expect(countriesOf("España")).toEqual(["ES"]);
+    expect(countriesOf("espana")).toEqual(["ES"]);
+    expect(countriesOf("Österreich")).toEqual(["AT"]);
+    expect(countriesOf("Schweiz")).toEqual(["CH"]);
+    expect(countriesOf("Holland")).toEqual(["NL"]);
+    expect(countriesOf("Polska")).toEqual(["PL"]);
+    expect(countriesOf("Ελλάδα")).toEqual(["GR"]);
+  });
+
+  it("finds by the city an authority sits in, in the local language, Dutch and English", () => {
+    expect(idsOf("Den Haag")).toEqual(["nl-ap"]);
+    expect(idsOf("The Hague")).toEqual(["nl-ap"]);
+    expect(idsOf("Wenen")).toEqual(["at-dsb"]);
+    expect(idsOf("Bonn")).toEqual(["de-bfdi"]);
+    expect(idsOf("Ansbach")).toEqual(["de-by-lda"]);
+    expect(idsOf("Wilmslow")).toEqual(["gb-ico"]);
+    expect(idsOf("Dublin")).toEqual(["ie-dpc"]);
+    expect(idsOf("Madrid")).toEqual(["es-aepd"]);
+    expect(idsOf("Brussel").sort()).toEqual(["be-gba-apd", "eu-edps"]);
+  });
+
+  it("finds by acronym, short ones as a whole word only", () => {
+    expect(idsOf("AP")).toEqual(["nl-ap"]);
+    expect(idsOf("ap")).toEqual(["nl-ap"]);
+    expect(idsOf("AEPD")).toEqual(["es-aepd"]);
+    expect(idsOf("BfDI")).toEqual(["de-bfdi", "de-hh-hmbbfdi"]); // Hamburg's acronym is HmbBfDI
+    expect(idsOf("ICO")).toEqual(["gb-ico"]);
+    expect(idsOf("DPC")).toEqual(["ie-dpc"]);
+    expect(idsOf("IP")).toEqual(["si-ip"]);
+    expect(idsOf("LfDI").length).toBeGreaterThanOrEqual(3);
+    expect(idsOf("LfDI").every((id) => id.startsWith("de-"))).toBe(true);
+  });
+
+  it("a short term matches whole words only; a longer one anywhere, as one types", () => {
+    expect(matchesTerms("gba/apd | belgie", ["ap"])).toBe(false);
+    expect(matchesTerms("gba/apd | belgie", ["apd"])).toBe(true);
+    expect(matchesTerms("autoriteit persoonsgegevens | ap", ["ap"])).toBe(true);
+    expect(matchesTerms("datatilsynet", ["tilsyn"])).toBe(true);
+  });
+
   it("finds the EDPS as the EU institutions", () => {
     expect(idsOf("EU-instellingen")).toEqual(["eu-edps"]);
     expect(idsOf("EU institutions")).toEqual(["eu-edps"]);

@@ -1,5 +1,6 @@
 import type { Authority } from "./data";
 import { countryName } from "@/lib/geo/countries";
+import { COUNTRY_ALIASES, SEAT_CITIES } from "./places";
 
 /**
  * Searching and grouping the supervisory authorities for the public dashboard.
@@ -34,20 +35,33 @@ export function searchTerms(query: string | null | undefined): string[] {
   return normalized ? normalized.split(" ") : [];
 }
 
-/** Every term occurs somewhere in the (normalised) text. */
+/** Terms this short match whole words only, so "UK" or "AP" do not find every name with "uk" or "ap" inside. */
+const WHOLE_WORD_MAX = 2;
+
+/**
+ * Every term occurs in the (normalised) text: a term of one or two characters as a
+ * whole word, a longer one anywhere (so "Nordrhein" and "tilsynet" match as one types).
+ */
 export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
-  return terms.every((term) => haystack.includes(term));
+  let words: Set<string> | null = null;
+  return terms.every((term) => {
+    if (term.length > WHOLE_WORD_MAX) return haystack.includes(term);
+    words ??= new Set(haystack.split(/[^\p{L}\p{N}]+/u));
+    return words.has(term);
+  });
 }
 
 /**
  * What a query is matched against, normalised: the name in the authority's own
- * language and in English, the acronym, the country name in Dutch and English and
- * the region (German Land) in Dutch, English and German.
+ * language and in English, the acronym, the country name in Dutch, English and the
+ * local language with common aliases ("Deutschland", "UK", "Norge"), the city it
+ * sits in and the region (German Land) in Dutch, English and German.
  */
 export function searchText(authority: Authority): string {
   const parts: string[] = [authority.name.local, authority.name.en];
   if (authority.acronym) parts.push(authority.acronym);
   for (const locale of SEARCH_LOCALES) parts.push(countryName(authority.country, locale));
+  parts.push(...(COUNTRY_ALIASES[authority.country] ?? []), ...(SEAT_CITIES[authority.id] ?? []));
   if (authority.country === "EU") parts.push(...EU_ALIASES);
   if (authority.region) parts.push(authority.region.nl, authority.region.en, authority.region.local);
   return normalize([...new Set(parts)].join(" | "));
