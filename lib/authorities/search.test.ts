@@ -120,6 +120,8 @@ describe("searching authorities", () => {
     expect(matchesTerms("gba/apd | belgie", ["apd"])).toBe(true);
     expect(matchesTerms("autoriteit persoonsgegevens | ap", ["ap"])).toBe(true);
     expect(matchesTerms("datatilsynet", ["tilsyn"])).toBe(true);
+    expect(matchesTerms("nicosia | cyprus", ["ico"])).toBe(false);
+    expect(matchesTerms("nederland | netherlands", ["ned"])).toBe(true);
   });
 
   it("finds the EDPS as the EU institutions", () => {

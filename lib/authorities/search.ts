@@ -37,17 +37,20 @@ export function searchTerms(query: string | null | undefined): string[] {
 
 /** Terms this short match whole words only, so "UK" or "AP" do not find every name with "uk" or "ap" inside. */
 const WHOLE_WORD_MAX = 2;
+/** Terms up to this length match the start of a word ("ICO" not inside "Nicosia", "Ned" as one types "Nederland"). */
+const WORD_START_MAX = 3;
 
 /**
  * Every term occurs in the (normalised) text: a term of one or two characters as a
- * whole word, a longer one anywhere (so "Nordrhein" and "tilsynet" match as one types).
+ * whole word, one of three as the start of a word, a longer one anywhere (so
+ * "Nordrhein" and "tilsynet" match as one types).
  */
 export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
-  let words: Set<string> | null = null;
+  let words: string[] | null = null;
   return terms.every((term) => {
-    if (term.length > WHOLE_WORD_MAX) return haystack.includes(term);
-    words ??= new Set(haystack.split(/[^\p{L}\p{N}]+/u));
-    return words.has(term);
+    if (term.length > WORD_START_MAX) return haystack.includes(term);
+    words ??= haystack.split(/[^\p{L}\p{N}]+/u);
+    return term.length <= WHOLE_WORD_MAX ? words.includes(term) : words.some((word) => word.startsWith(term));
   });
 }
 
