@@ -359,9 +359,10 @@ test("a server action called from script with a list of arguments still works; a
   const id = serverActionIds().get("app/[locale]/admin/integrations/actions.ts#createKey")!.id;
   const headers = { ...freshAddress(), "next-action": id, accept: "text/x-component" };
   const form = new FormData();
+  // As React encodes it: the form's fields under "_1_", then the arguments in "0".
+  form.set("_1_name", "called from script");
+  form.set("_1_locale", "nl");
   form.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
-  form.set("1_name", "called from script");
-  form.set("1_locale", "nl");
   const real = await owner.request("POST", "/nl/admin/integrations", { body: form, headers });
   expect(real.status).toBe(200);
   expect(real.body).toContain('"status":"success"');

@@ -105,7 +105,7 @@ describe("refuseMalformedActionCall", () => {
     expect(await call('["$K1"]')).toBeNull();
     const form = new FormData();
     form.set("0", '[{"status":"idle"},"$K1"]');
-    form.set("1_name", "x");
+    form.set("_1_name", "x");
     expect(await call(form, {})).toBeNull();
     expect(await refuseMalformedActionCall(new Request("http://localhost/nl", { method: "POST", body: "{}" }))).toBeNull();
   });
