@@ -42,6 +42,8 @@ export const limits = {
   apiUnauthorizedPerIp: { name: "api-unauthorized-ip", max: 20, windowSeconds: 600, perIp: true },
   /** An export reads everything the tenant holds on the person: a few per hour is plenty. */
   portalExport: { name: "portal-export", max: 10, windowSeconds: 3600 },
+  /** Codes mailed for one access answer's download link (lib/export/answer-download.ts), in a code's life. */
+  answerCodePerLink: { name: "answer-code-link", max: 3, windowSeconds: 600 },
 } satisfies Record<string, Limit>;
 
 export interface LimitResult {

@@ -4,10 +4,7 @@ import { ActionError } from "@/lib/action";
 import { auditByUser } from "@/lib/audit";
 import type { ConsoleContext } from "@/lib/console/context";
 import { withTenant, type TenantTx } from "@/lib/db/tenant-db";
-import { exportFileName } from "@/lib/export/file-name";
-import { createId } from "@/lib/ids";
-import { ExportSubjectNotFound, subjectExportStream } from "@/lib/export/stream";
-import type { Locale } from "@/lib/policy/content";
+import { answerParagraphs, prepareAccessAnswer, storeAccessAnswer } from "@/lib/export/access-answer";
 import { customFieldMax, customFieldName, customValues, phone, vatNumber } from "@/lib/portal/profile";
 import { email, locale as localeField, optionalText } from "@/lib/validation";
 import { emitEvent, requestLink } from "@/lib/webhooks/events";
@@ -170,13 +167,12 @@ export async function rejectRequest(context: StaffContext, input: z.output<typeo
 
 export const completeSchema = z.object({ reference, note: z.string().trim().max(maxText, "tooLong").default("") });
 
-/** Types whose completion hands over the person's data: the export is attached as of that moment. */
-const exportTypes = new Set(["ACCESS", "PORTABILITY"]);
-
 /**
- * Completes a request. Access and portability: the person's export as of now is
- * attached to the request (staff download it in the console, the requester in the
- * portal). Rectification: needs a note saying what was corrected. Erasure: completed by
+ * Completes a request. Access and portability: the person's export as of now, with the
+ * art. 15(1)/(2) information, is attached to the request (staff download it in the
+ * console, the requester in the portal or, without a portal request, through an expiring
+ * link); when the tenant holds nothing on the address the answer says so instead
+ * (lib/export/access-answer.ts). Rectification: needs a note saying what was corrected. Erasure: completed by
  * carrying it out (lib/erasure), unless the tenant holds nothing on the person.
  */
 export async function completeRequest(context: StaffContext, input: z.output<typeof completeSchema>, now = new Date()): Promise<DataRequest> {
@@ -184,32 +180,18 @@ export async function completeRequest(context: StaffContext, input: z.output<typ
   const { request, actions } = await withTenant(tenantId, (tx) => allowedRequest(tx, context, input.reference, "complete", now));
   if (actions.complete!.noteRequired && !input.note) throw new ActionError("noteRequired", "note");
 
-  let archive: { filename: string; data: Buffer } | null = null;
-  if (exportTypes.has(request.type) && request.subjectId) {
-    const subject = await withTenant(tenantId, (tx) => tx.subject.findFirst({ where: { tenantId, id: request.subjectId! }, select: { preferredLocale: true } }));
-    const locale: Locale = subject?.preferredLocale === "en" ? "en" : "nl";
-    try {
-      const chunks: Buffer[] = [];
-      for await (const chunk of await subjectExportStream(tenantId, request.subjectId, locale, { now })) chunks.push(chunk as Buffer);
-      archive = { filename: exportFileName(context.tenant.slug, now), data: Buffer.concat(chunks) };
-    } catch (error) {
-      if (!(error instanceof ExportSubjectNotFound)) throw error;
-    }
-  }
+  const answer = await prepareAccessAnswer(context.tenant, request, now);
 
   const change = await withTenant(tenantId, async (tx) => {
     const { request: current } = await allowedRequest(tx, context, input.reference, "complete", now);
-    if (archive) {
-      // Plain SQL with the bytes as base64: the embedded database's driver adapter does not take Prisma's Bytes.
-      await tx.$executeRaw`
-        INSERT INTO "RequestAttachment" ("id", "tenantId", "requestId", "filename", "contentType", "size", "data", "createdAt")
-        VALUES (${createId()}, ${tenantId}, ${current.id}, ${archive.filename}, 'application/zip', ${archive.data.length}, decode(${archive.data.toString("base64")}, 'base64'), ${now.toISOString()}::timestamp)`;
-    }
+    const notice = answer ? await storeAccessAnswer(tx, tenantId, current, answer, now) : null;
     const change = await transitionRequest(tx, current, "COMPLETED", "staff", staffOptions(context, now, input.note || null));
-    await audit(tx, context, current, "request.complete", { attachedExport: archive !== null }, archive ? current.subjectId : null);
-    return change;
+    const attached = !!notice?.attachmentId;
+    await audit(tx, context, current, "request.complete", { attachedExport: attached, nothingHeld: !!notice?.nothingHeld }, attached ? current.subjectId : null);
+    return { ...change, notice };
   });
-  await notify(context, change);
+  const { notice } = change;
+  await notifyStatusChange(context.tenant, change.request, change.event, notice ? answerParagraphs(context.tenant, change.request.requesterEmail, notice) : undefined);
   return change.request;
 }
 

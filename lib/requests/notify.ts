@@ -83,6 +83,8 @@ export async function notifyStatusChange(
   tenant: TenantRef,
   request: NotifiedRequest,
   event: Pick<RequestEvent, "toStatus" | "fromStatus" | "body" | "actor">,
+  /** Paragraphs after the status line: the access answer's (lib/export/access-answer.ts). */
+  extra?: (t: Translator, locale: Locale) => string[],
 ): Promise<boolean> {
   const to = event.toStatus;
   if (!to || to === "AWAITING_CONFIRMATION") return false;
@@ -92,6 +94,7 @@ export async function notifyStatusChange(
     const paragraphs = [
       t("PortalMail.status.intro", { company: tenant.name, reference: request.reference, type }),
       t(`PortalMail.status.${to}`, { company: tenant.name, due: date(request.dueAt), extendedDue: date(request.extendedDueAt) }),
+      ...(extra ? extra(t, locale) : []),
     ];
     const reason = to === "REJECTED" ? request.rejectionReason : to === "EXTENDED" ? request.extensionReason : null;
     // Art. 12(4): why staff did not act: the ground (art. 12(5)(b), 21(1)) and the reasoning.
