@@ -88,10 +88,20 @@ test.describe("supervisory authorities", () => {
     await page.goto("/en/authorities");
     await page.getByTestId("country-grid").getByRole("link", { name: "Germany DE" }).click();
     await expect(page).toHaveURL(/\/en\/authorities\?country=DE#mine$/);
-    await expect(page.getByTestId("mine-authority")).toContainText("Federal Commissioner for Data Protection");
-    await expect(page.getByTestId("mine-authority")).toContainText("Germany has no single authority for companies");
+    // Germany: the person chooses their Land; no authority (and never the BfDI) before that.
+    await expect(page.getByTestId("mine-authority")).toHaveCount(0);
+    await expect(page.getByTestId("land-needed")).toContainText("choose your Land");
     expect(await visibleEntries(page)).toHaveLength(17);
     await expect(page.getByTestId("country-grid").getByRole("link", { name: "Germany DE" })).toHaveAttribute("aria-current", "true");
+    await page.getByLabel("Land (German state) where you live or work").selectOption("BY");
+    await page.getByRole("button", { name: "Show the authority of this Land" }).click();
+    await expect(page).toHaveURL(/\/en\/authorities\?country=DE&land=BY#mine$/);
+    await expect(page.getByTestId("mine-authority")).toContainText("Bavarian Data Protection Authority");
+    await expect(page.getByTestId("mine-authority")).toContainText("Germany has no single authority for companies");
+    await expect(page.getByTestId("mine-authority").getByTestId("authority-complaint").getByRole("link")).toHaveAttribute(
+      "href",
+      "https://www.lda.bayern.de/de/beschwerde.html",
+    );
   });
 
   test("filters as one types", async ({ page }) => {
@@ -109,6 +119,18 @@ test.describe("supervisory authorities", () => {
 
     await search.fill("Beieren");
     await expect.poll(() => visibleEntries(page)).toEqual(["de-by-lda"]);
+
+    // Country names in the local language, aliases, cities and short acronyms (issue 12).
+    await search.fill("UK");
+    await expect.poll(() => visibleEntries(page)).toEqual(["gb-ico"]);
+    await search.fill("Norge");
+    await expect.poll(() => visibleEntries(page)).toEqual(["no-datatilsynet"]);
+    await search.fill("Den Haag");
+    await expect.poll(() => visibleEntries(page)).toEqual(["nl-ap"]);
+    await search.fill("AP");
+    await expect.poll(() => visibleEntries(page)).toEqual(["nl-ap"]);
+    await search.fill("Deutschland");
+    await expect.poll(async () => (await visibleEntries(page)).length).toBe(17);
 
     await search.fill("xyzzy");
     await expect.poll(() => visibleEntries(page)).toEqual([]);
@@ -168,6 +190,14 @@ test.describe("supervisory authorities", () => {
     await expect(page.getByText("Languages for complaints")).toBeVisible();
     await expect(page.getByTestId("authority")).toContainText("Dutch");
     await expect(page.getByTestId("checked-on")).toHaveText("Checked on 22 November 2026.");
+    // Where to complain: the AP's form, no complaint e-mail (form or letter), when and where it was checked.
+    await expect(page.getByTestId("authority-complaint").getByRole("link")).toHaveAttribute(
+      "href",
+      "https://autoriteitpersoonsgegevens.nl/nl/voordat-u-een-klacht-indient",
+    );
+    await expect(page.getByTestId("authority-complaint-email")).toHaveCount(0);
+    await expect(page.getByTestId("authority-complaint-note")).toContainText("not by e-mail");
+    await expect(page.getByTestId("authority-complaint-checked")).toContainText("checked on 3 December 2026");
     await expect(page.getByTestId("complaint-steps").getByRole("listitem")).toHaveCount(5);
 
     await page.goto("/nl/authorities/be-gba-apd");

@@ -4,6 +4,8 @@ import type { Translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
 import { ContactDetails } from "./contact-details";
 import { CountryPicker } from "./country-picker";
+import { LandPicker } from "./land-picker";
+import type { Land } from "@/lib/authorities/competence";
 import { authorityHref, displayName, langAttr, secondName } from "./display";
 
 /**
@@ -17,6 +19,7 @@ export function MineBox({
   countries,
   chosen,
   guessed,
+  land = null,
   authority,
 }: {
   locale: Locale;
@@ -27,7 +30,9 @@ export function MineBox({
   chosen: string | null;
   /** The country guessed from Accept-Language, used only when none was chosen. */
   guessed: string | null;
-  /** The chosen country's authority. */
+  /** Germany: the Land chosen, if any. */
+  land?: Land | null;
+  /** The chosen country's authority (in Germany: the chosen Land's). */
   authority: Authority | undefined;
 }) {
   return (
@@ -37,6 +42,12 @@ export function MineBox({
       </h2>
       <p className="no-print">{t("Authorities.mine.intro")}</p>
       <CountryPicker id="mine-country" action={`/${locale}/authorities#mine`} locale={locale} t={t} countries={countries} chosen={chosen} guessed={guessed} />
+      {chosen === "DE" && (
+        <>
+          {!authority && <p data-testid="land-needed">{t("Authorities.mine.landIntro")}</p>}
+          <LandPicker id="mine-land" action={`/${locale}/authorities#mine`} locale={locale} t={t} chosen={land} />
+        </>
+      )}
       {chosen && authority && <MineAuthority locale={locale} t={t} country={chosen} authority={authority} />}
     </section>
   );
@@ -65,7 +76,7 @@ function MineAuthority({ locale, t, country, authority }: { locale: Locale; t: T
         </h3>
         {other && <p lang={langAttr(other.lang, locale)}>{other.text}</p>}
       </div>
-      <ContactDetails authority={authority} t={t} />
+      <ContactDetails authority={authority} t={t} locale={locale} />
       <p className="no-print">
         <a href={authorityHref(locale, authority.id)}>{t("Authorities.mine.details", { name: authority.acronym ?? name.text })}</a>
       </p>

@@ -6,7 +6,8 @@ import { AuthorityList } from "@/components/authorities/authority-list";
 import { CountryGrid, type CountryGroups } from "@/components/authorities/country-grid";
 import { MineBox } from "@/components/authorities/mine-box";
 import { PageShell } from "@/components/page-shell";
-import { authorities, defaultAuthorityForCountry } from "@/lib/authorities/data";
+import { parseLand, residenceAuthority } from "@/lib/authorities/competence";
+import { authorities } from "@/lib/authorities/data";
 import { parseCountryParam, parseQueryParam } from "@/lib/authorities/search";
 import { guessResidenceCountry, residenceCountries, residenceCountriesByName } from "@/lib/authorities/residence";
 import { euCountries } from "@/lib/geo/countries";
@@ -41,6 +42,8 @@ export default async function AuthoritiesPage({ params, searchParams }: Props) {
   const q = parseQueryParam(query.q);
   const guessed = country ? null : guessResidenceCountry((await headers()).get("accept-language"));
   const mineCountry = country && country !== "EU" ? country : null;
+  // Germany: the person chooses their Land; never the BfDI by default.
+  const land = mineCountry === "DE" ? parseLand(query.land) : null;
   const byName = residenceCountriesByName(locale);
 
   return (
@@ -56,7 +59,8 @@ export default async function AuthoritiesPage({ params, searchParams }: Props) {
           countries={byName}
           chosen={mineCountry}
           guessed={guessed}
-          authority={mineCountry ? defaultAuthorityForCountry(mineCountry) : undefined}
+          land={land}
+          authority={mineCountry ? (residenceAuthority(mineCountry, land).authority ?? undefined) : undefined}
         />
         <CountryGrid groups={GRID} chosen={mineCountry} locale={locale} t={t} />
         <AuthorityList

@@ -98,7 +98,7 @@ export default async function AuthorityPage({ params }: Props) {
           <h2 id="contact-heading" className="text-2xl font-semibold">
             {t("Authorities.detail.contactHeading")}
           </h2>
-          <ContactDetails authority={authority} t={t} />
+          <ContactDetails authority={authority} t={t} locale={locale} />
         </section>
 
         <ComplaintSteps authority={authority} locale={locale} t={t} />
