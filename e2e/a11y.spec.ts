@@ -98,6 +98,8 @@ const pages: Record<string, Visit[]> = {
   "/[locale]/t/[tenant]/request": [{ path: "/{locale}/t/inone/request?type=ACCESS", audience: "public" }],
   "/[locale]/t/[tenant]/request/status": [{ path: "/{locale}/t/inone/request/status?token=not-a-valid-token", audience: "public" }],
   "/[locale]/t/[tenant]/subscription": [{ path: "/{locale}/t/inone/subscription", audience: "public" }],
+  // The page behind an access answer's download link; an unknown link is the translated 404.
+  "/[locale]/t/[tenant]/answer": [{ path: "/{locale}/t/inone/answer?token=not-a-valid-token", audience: "public", status: 404, label: "unknown link" }],
 };
 
 /** Printed, these keep their content and lose navigation and forms. */

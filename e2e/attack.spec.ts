@@ -81,6 +81,10 @@ const expected = {
   absent: { anonymous: "notFound", endUserA: "notFound", adminA: "notFound", keyA: "notFound" },
   /** Form posts to tenant routes with B's mailed token at A: the token is unknown there (303 to ?status=unknown). */
   formPost: { anonymous: "tokenUnknown", endUserA: "tokenUnknown", adminA: "tokenUnknown", keyA: "tokenUnknown" },
+  /** A's answer page and file with B's mailed download token (an access answer without a portal account): 404, the link is B's. */
+  answerLink: { anonymous: "notFound", endUserA: "notFound", adminA: "notFound", keyA: "notFound" },
+  /** B's file with B's token, without the cookie of the browser that confirmed the address again: 403, nothing handed over. */
+  answerFile: { anonymous: "unconfirmed", endUserA: "unconfirmed", adminA: "unconfirmed", keyA: "unconfirmed" },
   /** Any form post from another site: 403 before anything runs. */
   crossSite: { anonymous: "forbidden", endUserA: "forbidden", adminA: "forbidden", keyA: "forbidden" },
 
@@ -132,6 +136,8 @@ interface Victim {
   portalLinkToken: string;
   emailToken: string;
   subscriptionToken: string;
+  /** The download link mailed with the answer to doneRef (recorded by e-mail, so no portal request). */
+  answerToken: string;
   /** Texts only B's private data holds: no answer to an attacker may contain them. */
   secrets: string[];
 }
@@ -191,6 +197,7 @@ const routes: Record<string, (v: Victim, me: Attacker) => Attempt[]> = {
   "/[locale]/t/[tenant]/v/[version]": () => [{ path: `/nl/t/${b.slug}/v/1`, class: "public" }],
   "/[locale]/t/[tenant]/request": () => [{ path: `/nl/t/${b.slug}/request`, class: "public" }],
   "/[locale]/t/[tenant]/request/status": (v) => [{ path: `/nl/t/${a.slug}/request/status?token=${v.publicToken}`, class: "tokenPage" }],
+  "/[locale]/t/[tenant]/answer": (v) => [{ path: `/nl/t/${a.slug}/answer?token=${v.answerToken}`, class: "answerLink" }],
   "/[locale]/t/[tenant]/subscription": (v) => [{ path: `/nl/t/${a.slug}/subscription?token=${v.subscriptionToken}`, class: "tokenPage" }],
   "/[locale]/t/[tenant]/portal": () => [{ path: `/nl/t/${b.slug}/portal`, class: "portalPage" }],
   "/[locale]/t/[tenant]/portal/complain": () => [{ path: `/nl/t/${b.slug}/portal/complain`, class: "portalPage" }],
@@ -222,6 +229,10 @@ const routes: Record<string, (v: Victim, me: Attacker) => Attempt[]> = {
   "/api/schemas/complaint-dossier": () => [{ path: "/api/schemas/complaint-dossier", class: "public" }],
   "/api/schemas/export": () => [{ path: "/api/schemas/export", class: "public" }],
   "/api/schemas/policy": () => [{ path: "/api/schemas/policy", class: "public" }],
+  "/api/t/[tenant]/answer": (v) => [
+    { path: `/api/t/${a.slug}/answer?token=${v.answerToken}`, class: "answerLink" },
+    { path: `/api/t/${b.slug}/answer?token=${v.answerToken}`, class: "answerFile" },
+  ],
   "/api/t/[tenant]/policy": () => [{ path: `/api/t/${b.slug}/policy`, class: "public" }],
   "/api/t/[tenant]/portal/complain/dossier.json": () => [{ path: `/api/t/${b.slug}/portal/complain/dossier.json`, class: "portalApi" }],
   "/api/t/[tenant]/portal/complain/dossier.pdf": () => [{ path: `/api/t/${b.slug}/portal/complain/dossier.pdf`, class: "portalApi" }],
@@ -514,6 +525,21 @@ const actions: Record<string, ActionAttack> = {
     refusal: notFound,
   },
 
+  // app/[locale]/t/[tenant]/answer/actions.ts — B's download link, used at A: the page is a 404 there,
+  // so a no-JS post may get the 404 instead of the action's refusal; either way nothing is sent or granted.
+  "app/[locale]/t/[tenant]/answer/actions.ts#sendAnswerCodeAction": {
+    class: "tokenAction",
+    page: (v) => `/nl/t/${a.slug}/answer?token=${v.answerToken}`,
+    fields: (v) => ({ tenant: a.slug, locale: "nl", token: v.answerToken }),
+    refusal: (state, response) => (state ? formError("linkInvalid")(state) : expect(response.status).toBe(404)),
+  },
+  "app/[locale]/t/[tenant]/answer/actions.ts#confirmAnswerCodeAction": {
+    class: "tokenAction",
+    page: (v) => `/nl/t/${a.slug}/answer?token=${v.answerToken}`,
+    fields: (v) => ({ tenant: a.slug, locale: "nl", token: v.answerToken, code: "123456" }),
+    refusal: (state, response) => (state ? formError("linkInvalid")(state) : expect(response.status).toBe(404)),
+  },
+
   // app/[locale]/t/[tenant]/request/actions.ts — B's mailed token, used at A.
   "app/[locale]/t/[tenant]/request/actions.ts#filePublicRequest": {
     class: "publicAction",
@@ -633,6 +659,8 @@ async function setUpVictim(): Promise<Victim> {
   await succeed(owner, "app/[locale]/admin/requests/actions.ts#completeAction", `/nl/admin/requests/${doneRef}`, { locale: "nl", reference: doneRef, note: "" });
   const detail = await owner.get(`/nl/admin/requests/${doneRef}`);
   const attachmentId = new RegExp(`/api/admin/requests/${doneRef}/attachments/([^"?]+)`).exec(detail.body)![1];
+  // doneRef was recorded as arrived by e-mail: its answer went out as an expiring download link.
+  const answerToken = /\/answer\?token=([^\s"<>&]+)/.exec((await mailWith(shared, baseURL, "/answer?token=")).text)![1];
 
   const webhooks = (await owner.get(hooks)).body;
   const endpointId = new RegExp(`${endpointUrl.replace(/[./]/g, "\\$&")}[\\s\\S]*?name="endpointId" value="([^"]+)"`).exec(webhooks)![1];
@@ -693,7 +721,7 @@ async function setUpVictim(): Promise<Victim> {
   return {
     tenantId, readKey, victimKeyId, victimKey, shared, onlyB, openRef, doneRef, attachmentId, publicRef, publicToken,
     endpointId, deliveryId, invitationId, invitationToken, ownerMembershipId, purposeId, fieldId, draftBase, draftContent,
-    portalCode, portalLinkToken, emailToken, subscriptionToken,
+    portalCode, portalLinkToken, emailToken, subscriptionToken, answerToken,
     secrets: [secretName, recordMarker, onlyB, endpointUrl, victimKeyName, invitee, newAddress, subscriber, requester],
   };
 }
@@ -732,6 +760,10 @@ async function snapshotOfB(v: Victim) {
     draftBase: hidden((await ownerB.get("/nl/admin/statement")).body, "base")[0],
     subscriptionPending: (await ownerB.get(`/nl/t/${b.slug}/subscription?token=${v.subscriptionToken}`)).body.includes(`/api/t/${b.slug}/subscriptions/confirm`),
     publicRequestOpen: (await ownerB.get(`/nl/t/${b.slug}/request/status?token=${v.publicToken}`)).body.includes('data-testid="confirm-request"'),
+    // Nobody asked for a code on B's download link: it asks for the address to be confirmed, no code sent yet.
+    answerLink: await ownerB.get(`/nl/t/${b.slug}/answer?token=${v.answerToken}`).then(({ body }) =>
+      !body.includes('data-testid="answer-send-code"') ? "other" : body.includes('data-testid="answer-code-sent"') ? "codeSent" : "awaitingCode",
+    ),
   };
 }
 
@@ -773,6 +805,7 @@ test.beforeAll(async ({}, testInfo) => {
     draftBase: victim.draftBase,
     subscriptionPending: true,
     publicRequestOpen: true,
+    answerLink: "awaitingCode",
   });
   expect((snapshotBefore as { consentSettings: unknown[] }).consentSettings.length).toBeGreaterThanOrEqual(3);
   expect((snapshotBefore as { requestPages: string[] }).requestPages.every((text) => text.length > 20)).toBe(true);
@@ -828,6 +861,9 @@ function checkRoute(answer: string, response: HttpResponse, what: string) {
     case "tokenUnknown":
       // A's page says the link is not valid (200), or sends a signed-out visitor to sign in (307); a form post answers ?status=unknown.
       ok([200, 303, 307].includes(response.status) && !has('data-testid="confirm-request"') && (response.status !== 303 || /status=unknown/.test(response.location ?? "")));
+      break;
+    case "unconfirmed":
+      ok(response.status === 403 && !/zip/.test(String(response.headers["content-type"])));
       break;
     case "forbidden":
       ok(response.status === 403 && has("cross_site"));

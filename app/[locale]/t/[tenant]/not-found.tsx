@@ -15,6 +15,10 @@ export default async function TenantNotFound() {
   if (!tenant) {
     return <NotFoundMessage locale={locale} title={t("NotFound.tenantTitle")} body={t("NotFound.tenantBody")} />;
   }
+  // The page behind an access answer's download link: unknown, expired or another tenant's link.
+  if (path.split("?")[0].split("/")[tenantHost ? 2 : 4] === "answer") {
+    return <NotFoundMessage locale={locale} title={t("AccessInfo.download.notFoundTitle")} body={t("AccessInfo.download.notFoundBody")} testId="answer-not-found" />;
+  }
   const versions = await publishedHistory(tenant);
   const home = tenantPath(locale, tenant.slug, "", tenantHost === tenant.slug);
   if (versions.length === 0) {

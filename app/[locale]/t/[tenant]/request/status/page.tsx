@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ClientMessages } from "@/components/client-messages";
 import { PageShell } from "@/components/page-shell";
+import { NothingHeld } from "@/components/portal/access-information";
 import { RequestDetail } from "@/components/portal/request-detail";
 import { RequesterActions } from "@/components/portal/requester-actions";
 import { TokenForm } from "@/components/portal/token-form";
@@ -53,6 +54,7 @@ export default async function RequestStatusPage({ params, searchParams }: Props)
               {t("Requests.follow.confirmed", { reference: request.reference, due: formatDate(request.dueAt, locale) })}
             </p>
           )}
+          {request?.nothingHeld && request.requesterEmail && <NothingHeld locale={locale} company={tenant.name} email={request.requesterEmail} />}
           {request && (
             <RequestDetail
               request={request}

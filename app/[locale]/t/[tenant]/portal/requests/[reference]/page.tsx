@@ -3,6 +3,8 @@ import { PortalShell } from "@/components/portal/portal-shell";
 import { RequestDetail } from "@/components/portal/request-detail";
 import { RequesterActions } from "@/components/portal/requester-actions";
 import { ClientMessages } from "@/components/client-messages";
+import { AccessInformation, NothingHeld } from "@/components/portal/access-information";
+import { accessInformation } from "@/lib/export/access-information";
 import { ReminderForm } from "@/components/complaints/reminder-form";
 import { complaintGround, countingDueAt, extensionMoment, timeliness } from "@/lib/complaints/late";
 import { nextReminderAt, remindersOf } from "@/lib/complaints/reminders";
@@ -63,6 +65,9 @@ export default async function RequestPage({ params }: Props) {
     ground === "late"
       ? t(openLate ? "Complaint.request.late" : "Complaint.request.closedLate", { company: tenant.name, due: dueText })
       : t("Complaint.request.rejected", { company: tenant.name });
+  // Art. 15(1)/(2): a completed access request shows what the statement in force at its answer said.
+  const answered = request.type === "ACCESS" && request.status === "COMPLETED";
+  const information = answered && !request.nothingHeld ? await accessInformation(tenant, subject.id, request.closedAt ?? now, locale) : null;
   const reminders = isActive(request.status) ? await remindersOf(tenant.id, request.id) : [];
   const lastReminder = reminders.at(-1) ?? null;
   const waitUntil = nextReminderAt(lastReminder, now);
@@ -108,6 +113,8 @@ export default async function RequestPage({ params }: Props) {
             )}
           </section>
         )}
+        {answered && request.nothingHeld && <NothingHeld locale={locale} company={tenant.name} email={subject.email} />}
+        {information && <AccessInformation info={information} locale={locale} company={tenant.name} />}
         {recipients && <RecipientsTold recipients={recipients} locale={locale} company={tenant.name} />}
         {attachments.length > 0 && (
           <section aria-labelledby="attachments-heading" className="space-y-2" data-testid="request-attachments">
