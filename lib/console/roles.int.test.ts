@@ -57,6 +57,7 @@ import { addEndpoint, deleteEndpoint, resend, setEndpointActive } from "@/lib/we
 import { emitEvent, webhookEvents } from "@/lib/webhooks/events";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
+import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
 
 /**
@@ -337,6 +338,8 @@ describe("role matrix of the admin console", () => {
     delete process.env.SMTP_HOST;
     await seedDemoTenants(demoTenants);
     inone = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "inone" } });
+    // inONE's statement bases nothing on consent: the tests give it consent-based purposes.
+    await askConsentFor(inone, [{ key: "newsletter", directMarketing: true }, { key: "product-updates" }, { key: "profiling" }]);
   });
 
   it("covers every console action of the app, with the permission its file passes to consoleAction", () => {

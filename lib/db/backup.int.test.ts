@@ -32,8 +32,10 @@ async function restore(bytes: Buffer) {
 
 describe("backup and restore", () => {
   it("restores the data as it was, including append-only tables", async () => {
-    await seedDemoTenants(demoTenants.slice(0, 2));
+    // inONE, and Web1on1, whose statement bases a purpose on consent (consent purposes and events to restore).
+    await seedDemoTenants([demoTenants[0], demoTenants[3]]);
     const inone = await platformDb().tenant.findFirstOrThrow({ where: { slug: demoTenants[0].tenant.slug } });
+    const web1on1 = await platformDb().tenant.findFirstOrThrow({ where: { slug: demoTenants[3].tenant.slug } });
     const before = {
       tenants: await platformDb().tenant.findMany({ orderBy: { id: "asc" } }),
       sections: await platformDb().policySection.count(),
@@ -43,7 +45,7 @@ describe("backup and restore", () => {
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
 
     await withTenant(inone.id, (tx) => tx.tenant.update({ where: { id: inone.id }, data: { name: "Changed after the backup" } }));
-    await withTenant(inone.id, (tx) => tx.consentPurpose.deleteMany({ where: { tenantId: inone.id } }));
+    await withTenant(web1on1.id, (tx) => tx.consentPurpose.deleteMany({ where: { tenantId: web1on1.id } }));
     await seedDemoTenants(demoTenants.slice(2, 3));
 
     const result = await restore(bytes);
@@ -51,7 +53,9 @@ describe("backup and restore", () => {
     expect(await platformDb().tenant.findMany({ orderBy: { id: "asc" } })).toEqual(before.tenants);
     expect(await platformDb().policySection.count()).toBe(before.sections);
     expect(await platformDb().consentEvent.count()).toBe(before.consents);
-    expect(await platformDb().consentPurpose.count({ where: { tenantId: inone.id } })).toBeGreaterThan(0);
+    expect(before.consents).toBeGreaterThan(0);
+    expect(await platformDb().consentPurpose.count({ where: { tenantId: web1on1.id } })).toBeGreaterThan(0);
+    expect(await platformDb().consentPurposeVersion.count({ where: { tenantId: web1on1.id } })).toBeGreaterThan(0);
   });
 
   it("refuses a file that is not a backup and changes nothing", async () => {

@@ -13,6 +13,7 @@ import { requesterEmailHash } from "@/lib/requests/reference";
 import { addInformation, confirmRequest, createRequest } from "@/lib/requests/requests";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
+import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
 import { approveErasure, cancelErasure, carryOutErasure, runDueErasures } from "./erasure";
 
@@ -70,6 +71,8 @@ beforeAll(async () => {
   delete process.env.SMTP_HOST;
   await seedDemoTenants(demoTenants);
   inone = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "inone" } });
+  // inONE's statement bases nothing on consent: the tests give it consent-based purposes.
+  await askConsentFor(inone, [{ key: "newsletter", directMarketing: true }, { key: "product-updates" }, { key: "profiling" }]);
   const owner = await platformDb().user.findUniqueOrThrow({ where: { email: "owner@inone.example" } });
   staff = { tenant: inone, user: { id: owner.id, email: owner.email } };
   await withTenant(inone.id, (tx) =>

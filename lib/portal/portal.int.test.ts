@@ -6,6 +6,7 @@ import { withTenant } from "@/lib/db/tenant-db";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
 import { notifyMaterialChange } from "@/lib/subscriptions/statement-changed";
+import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
 import { consentHistory, consentStates, setConsent } from "./consent";
 import { accessLog, recordOverview, recordPage } from "./data";
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const client = platformDb();
   inone = await client.tenant.findUniqueOrThrow({ where: { slug: "inone" } });
   web1on1 = await client.tenant.findUniqueOrThrow({ where: { slug: "web1on1" } });
+  await askConsentFor(inone, [{ key: "newsletter", directMarketing: true }, { key: "product-updates" }, { key: "profiling" }]);
 });
 
 describe("signing in with a code", () => {
@@ -199,8 +201,9 @@ describe("signing in with a code", () => {
 describe("consent", () => {
   it("giving and withdrawing append events with version, wording and channel; the latest counts", async () => {
     const subject = await subjectOf(inone, jan);
-    const before = await consentStates(inone, subject.id);
-    expect(before.find((s) => s.key === "newsletter")?.given).toBe(true);
+    expect((await consentStates(inone, subject.id)).find((s) => s.key === "newsletter")?.given).toBe(null);
+    expect(await setConsent(inone, subject.id, { purposeKey: "newsletter", given: true, locale: "nl", channel: "portal" })).toEqual({ changed: true });
+    expect((await consentStates(inone, subject.id)).find((s) => s.key === "newsletter")?.given).toBe(true);
     expect(await setConsent(inone, subject.id, { purposeKey: "newsletter", given: false, locale: "en", channel: "portal" })).toEqual({ changed: true });
     expect(await setConsent(inone, subject.id, { purposeKey: "newsletter", given: false, locale: "en", channel: "portal" })).toEqual({ changed: false });
     await setConsent(inone, subject.id, { purposeKey: "profiling", given: true, locale: "nl", channel: "portal" });
@@ -211,7 +214,7 @@ describe("consent", () => {
     const withdrawal = history.find((e) => e.purposeKey === "newsletter" && !e.given)!;
     const published = await platformDb().policyVersion.findFirst({ where: { tenantId: inone.id, status: "PUBLISHED" }, orderBy: { number: "desc" } });
     expect(withdrawal).toMatchObject({ statementVersion: published!.number, channel: "portal", locale: "en" });
-    expect(withdrawal.wording).toContain("Newsletter for buyers");
+    expect(withdrawal.wording).toBe("Consent newsletter\n\nWe ask your consent for newsletter.");
   });
 
   it("a change emits consent.changed to endpoints that subscribe, in the same transaction, without the address", async () => {
@@ -229,6 +232,7 @@ describe("consent", () => {
         purposeKey: "product-updates",
         given: true,
         channel: "portal",
+        wordingVersion: 1,
         at: at.toISOString(),
       });
       expect(JSON.stringify(deliveries[0].payload)).not.toContain(jan);
@@ -262,6 +266,80 @@ describe("consent", () => {
     await setConsent(inone, subject.id, { purposeKey: "profiling", given: false, locale: "nl", channel: "portal" });
     await expectRefused(setConsent(inone, subject.id, { purposeKey: "profiling", given: true, locale: "nl", channel: "portal" }), "consentInactive");
     expect((await consentStates(inone, subject.id)).some((s) => s.key === "profiling")).toBe(false);
+  });
+});
+
+describe("consent that proves itself (art. 7(1))", () => {
+  const owner = () => ({ tenant: inone, user: { id: "u", email: "owner@inone.example" } });
+  const texts = { titleNl: "Persoonlijke aanbevelingen", titleEn: "Personal recommendations", descriptionNl: "Voorstellen op basis van uw bestellingen.", descriptionEn: "Suggestions based on your orders." };
+
+  it("the portal asks consent for exactly the statement's consent-based purposes", async () => {
+    const seeded = await platformDb().tenant.findMany({ where: { slug: { in: ["allatonce", "inqonto", "superoffice"] } }, orderBy: { slug: "asc" } });
+    const asked = async (tenant: Tenant) => {
+      const someone = await platformDb().subject.create({ data: { tenantId: tenant.id, email: `asked-${tenant.slug}@example.com` } });
+      return (await consentStates(tenant, someone.id)).map((s) => [s.key, localizedTitle(s.title)]);
+    };
+    const localizedTitle = (title: { en: string }) => title.en;
+    // ALL@ONCE's statement bases nothing on consent; inqonto and SuperOffice one purpose each.
+    expect(await Promise.all(seeded.map(asked))).toEqual([[], [["newsletter", "Newsletter"]], [["marketing", "Marketing you signed up for"]]]);
+    const w = await subjectOf(web1on1, jan);
+    expect((await consentStates(web1on1, w.id)).map((s) => [s.key, s.title.en, s.given])).toEqual([["marketing", "Marketing and newsletter", true]]);
+  });
+
+  it("a purpose not tied to a consent-based purpose of the statement in force is not asked, and giving it is refused", async () => {
+    const subject = await subjectOf(inone, jan);
+    await createConsentPurpose(owner(), { ...texts, key: "untied" });
+    expect((await consentStates(inone, subject.id)).some((s) => s.key === "untied")).toBe(false);
+    await expectRefused(setConsent(inone, subject.id, { purposeKey: "untied", given: true, locale: "nl", channel: "portal" }), "consentInactive");
+    // Tying it to a purpose the statement bases on contract is refused too.
+    const contract = await platformDb().purpose.findFirstOrThrow({ where: { tenantId: inone.id, legalBasis: { not: "CONSENT" } } });
+    const untied = await platformDb().consentPurpose.findFirstOrThrow({ where: { tenantId: inone.id, key: "untied" } });
+    await expectRefused(updateConsentPurpose(owner(), { id: untied.id, ...texts, statementPurpose: contract.uid }), "notConsentBasedPurpose");
+  });
+
+  it("a reworded purpose asks again: consent to the old wording shows as such, and a stale form is refused", async () => {
+    const subject = await subjectOf(inone, jan);
+    await createConsentPurpose(owner(), { ...texts, key: "recommendations", statementPurpose: "test-profiling" });
+    const purpose = await platformDb().consentPurpose.findFirstOrThrow({ where: { tenantId: inone.id, key: "recommendations" } });
+    const first = (await consentStates(inone, subject.id)).find((s) => s.key === "recommendations")!;
+    expect(first).toMatchObject({ version: 1, given: null, asked: true, earlierWording: false });
+    await setConsent(inone, subject.id, { purposeKey: "recommendations", given: true, locale: "en", channel: "portal", versionId: first.versionId });
+
+    // Saving the same wording makes no new version and keeps the consent current.
+    await updateConsentPurpose(owner(), { id: purpose.id, ...texts });
+    expect((await consentStates(inone, subject.id)).find((s) => s.key === "recommendations")).toMatchObject({ version: 1, given: true, earlierWording: false });
+
+    // "Personal recommendations" renamed to "Profiling and resale": a new version, and the portal asks again.
+    await updateConsentPurpose(owner(), { id: purpose.id, ...texts, titleEn: "Profiling and resale", titleNl: "Profilering en doorverkoop" });
+    const reworded = (await consentStates(inone, subject.id)).find((s) => s.key === "recommendations")!;
+    expect(reworded).toMatchObject({ version: 2, given: true, givenVersion: 1, earlierWording: true });
+    expect(reworded.title.en).toBe("Profiling and resale");
+    expect(reworded.versionId).not.toBe(first.versionId);
+
+    // The form that still showed version 1 is refused; the record keeps the words the person saw.
+    await expectRefused(setConsent(inone, subject.id, { purposeKey: "recommendations", given: true, locale: "en", channel: "portal", versionId: first.versionId }), "consentWordingChanged");
+    const [given] = (await consentHistory(inone, subject.id)).filter((e) => e.purposeKey === "recommendations");
+    expect(given).toMatchObject({ given: true, purposeVersionId: first.versionId, purposeVersion: 1, wording: "Personal recommendations\n\nSuggestions based on your orders." });
+
+    // Consent to the new wording counts as a change and is current again.
+    expect(await setConsent(inone, subject.id, { purposeKey: "recommendations", given: true, locale: "en", channel: "portal", versionId: reworded.versionId })).toEqual({ changed: true });
+    expect((await consentStates(inone, subject.id)).find((s) => s.key === "recommendations")).toMatchObject({ given: true, givenVersion: 2, earlierWording: false });
+    const latest = (await consentHistory(inone, subject.id)).find((e) => e.purposeKey === "recommendations")!;
+    expect(latest.wording).toBe("Profiling and resale\n\nSuggestions based on your orders.");
+
+    // Withdrawing is never refused for a stale form (art. 7(3)); it records the wording that form showed.
+    expect(await setConsent(inone, subject.id, { purposeKey: "recommendations", given: false, locale: "en", channel: "portal", versionId: first.versionId })).toEqual({ changed: true });
+    expect((await consentHistory(inone, subject.id)).find((e) => e.purposeKey === "recommendations")).toMatchObject({ given: false, purposeVersion: 1 });
+  });
+
+  it("a wording once stored cannot be changed by SQL", async () => {
+    const raw = await rawSql();
+    try {
+      const [row] = await raw.query<{ id: string }>(`SELECT id FROM "ConsentPurposeVersion" LIMIT 1`);
+      await expect(raw.query(`UPDATE "ConsentPurposeVersion" SET "title" = '{}' WHERE id = $1`, [row.id])).rejects.toThrow(/append-only/);
+    } finally {
+      await raw.close();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import type { ConsoleState } from "@/lib/console/context";
 import { withTenant } from "@/lib/db/tenant-db";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
+import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
 import {
   changeStatus,
@@ -70,6 +71,8 @@ beforeAll(async () => {
   delete process.env.SMTP_HOST;
   await seedDemoTenants(demoTenants);
   inone = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "inone" } });
+  // inONE's statement bases nothing on consent: the tests give it consent-based purposes.
+  await askConsentFor(inone, [{ key: "newsletter", directMarketing: true }, { key: "product-updates" }, { key: "profiling" }]);
   web1on1 = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "web1on1" } });
   staff = await contextFor(inone, "owner@inone.example");
   otherStaff = await contextFor(web1on1, "owner@web1on1.example");

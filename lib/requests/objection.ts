@@ -86,8 +86,22 @@ export async function applyObjection(
   for (const purpose of purposes) {
     const latest = await tx.consentEvent.findFirst({ where: { tenantId, subjectId: subject.id, purposeKey: purpose.key }, orderBy: [{ at: "desc" }, { id: "desc" }] });
     if (!latest?.given) continue;
+    // Recorded against the purpose's newest wording (art. 7(1)), as the portal shows it.
+    const wording = await tx.consentPurposeVersion.findFirst({ where: { tenantId, purposeId: purpose.id }, orderBy: { version: "desc" } });
     await tx.consentEvent.create({
-      data: { tenantId, subjectId: subject.id, purposeKey: purpose.key, given: false, statementVersion: version, wording: consentWording(purpose, locale), locale, channel: "objection", at: now },
+      data: {
+        tenantId,
+        subjectId: subject.id,
+        purposeKey: purpose.key,
+        given: false,
+        statementVersion: version,
+        wording: consentWording(wording ?? purpose, locale),
+        locale,
+        channel: "objection",
+        at: now,
+        purposeVersionId: wording?.id ?? null,
+        purposeVersion: wording?.version ?? null,
+      },
     });
     await options.audit(tx, {
       action: "consent.withdraw",

@@ -5,6 +5,7 @@ import { ActionError } from "@/lib/action";
 import { withTenant } from "@/lib/db/tenant-db";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
+import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
 import { defaultCalendar, dueDate, isOverdue } from "./deadline";
 import { notifyStatusChange } from "./notify";
@@ -34,6 +35,8 @@ beforeAll(async () => {
   delete process.env.SMTP_HOST;
   await seedDemoTenants(demoTenants);
   inone = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "inone" } });
+  // inONE's statement bases nothing on consent: the tests give it consent-based purposes.
+  await askConsentFor(inone, [{ key: "newsletter", directMarketing: true }, { key: "product-updates" }, { key: "profiling" }]);
   web1on1 = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "web1on1" } });
 });
 

@@ -7,6 +7,7 @@ import { setConsent } from "@/lib/portal/consent";
 import { createConsentPurpose, newPurposeSchema } from "@/lib/portal/settings";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
+import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
 import { completeRequest, markRecipientNotified, recordObjection, recordRequest, recordSchema, rejectRequest, setRestriction, type StaffContext } from "./admin";
 import { notifyLapsedRequests } from "./lapse";
@@ -68,6 +69,8 @@ beforeAll(async () => {
   delete process.env.SMTP_HOST;
   await seedDemoTenants(demoTenants);
   inone = await platformDb().tenant.findUniqueOrThrow({ where: { slug: "inone" } });
+  // inONE's statement bases nothing on consent: the tests give it consent-based purposes.
+  await askConsentFor(inone, [{ key: "newsletter", directMarketing: true }, { key: "product-updates" }, { key: "profiling" }]);
   const owner = await platformDb().user.findUniqueOrThrow({ where: { email: "owner@inone.example" } });
   staff = { tenant: inone, user: { id: owner.id, email: owner.email } };
   await withTenant(inone.id, (tx) =>
@@ -218,7 +221,7 @@ describe("art. 21: objection", () => {
 
   it("art. 21(3): a tenant marks its own consent purpose as direct marketing in the console; unchecked it is not", async () => {
     const texts = { titleNl: "Acties", titleEn: "Offers", descriptionNl: "Aanbiedingen per mail", descriptionEn: "Offers by mail" };
-    await createConsentPurpose(staff, newPurposeSchema.parse({ ...texts, key: "offers-rights", directMarketing: "true" }));
+    await createConsentPurpose(staff, newPurposeSchema.parse({ ...texts, key: "offers-rights", directMarketing: "true", statementPurpose: "test-newsletter" }));
     await createConsentPurpose(staff, newPurposeSchema.parse({ ...texts, key: "plain-rights" }));
     const purposes = await platformDb().consentPurpose.findMany({ where: { tenantId: inone.id, key: { in: ["offers-rights", "plain-rights"] } }, orderBy: { key: "asc" } });
     expect(purposes.map((p) => [p.key, p.directMarketing])).toEqual([

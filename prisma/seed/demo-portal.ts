@@ -1,4 +1,4 @@
-import type { Prisma, Tenant } from "@/generated/prisma/client";
+import type { ConsentPurposeVersion, Prisma, Tenant } from "@/generated/prisma/client";
 import type { RequestStatus, RequestType } from "@/generated/prisma/enums";
 import type { TenantTx } from "@/lib/db/tenant-db";
 import type { LocalizedText } from "@/lib/policy/content";
@@ -6,19 +6,24 @@ import { dueDate, tenantCalendar } from "@/lib/requests/deadline";
 import { newReference, requesterEmailHash } from "@/lib/requests/reference";
 
 /**
- * Portal demo data per demo tenant: consent purposes, profile fields, and for inONE
- * and Web1on1 the person jan.jansen@example.com with a profile, records, a consent
- * and an open request; inONE also has overdue@example.com with an access request
+ * Portal demo data per demo tenant: consent purposes (only where the statement bases a
+ * purpose on consent), profile fields, and for inONE and Web1on1 the person
+ * jan.jansen@example.com with a profile, records, an open request and, at Web1on1, a consent; inONE also has overdue@example.com with an access request
  * received 40 days ago. Rows that are already there are left alone.
  */
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
 const day = 86_400_000;
 
+/**
+ * A consent purpose of a demo tenant. Its wording is that of the statement purpose it is
+ * asked for (found by its English name among the published statement's purposes with
+ * legal basis CONSENT), so the portal asks exactly what the statement bases on consent
+ * (../shared/reference/seed-facts.md); a statement without one asks nothing.
+ */
 interface DemoPurpose {
   key: string;
-  title: LocalizedText;
-  description: LocalizedText;
+  statementPurpose: string;
   /**
    * Art. 21(2)-(3): set only where the tenant's statement (../shared/reference/seed-facts.md)
    * names the purpose as marketing or a newsletter.
@@ -42,33 +47,8 @@ interface DemoPortal {
 
 const portals: Record<string, DemoPortal> = {
   inone: {
-    purposes: [
-      {
-        key: "newsletter",
-        directMarketing: true,
-        title: t("Nieuwsbrief voor inkopers", "Newsletter for buyers"),
-        description: t(
-          "Eens per maand een e-mail met nieuwe leveranciers op het platform, nieuwe functies in de bestel-app en tips om slimmer in te kopen.",
-          "Once a month an e-mail about new suppliers on the platform, new features in the ordering app and tips for buying smarter.",
-        ),
-      },
-      {
-        key: "product-updates",
-        title: t("Productberichten per e-mail", "Product updates by e-mail"),
-        description: t(
-          "Berichten over nieuwe functies en gepland onderhoud van het bestelplatform die niet strikt nodig zijn om het te gebruiken.",
-          "Messages about new features and planned maintenance of the ordering platform that you do not strictly need in order to use it.",
-        ),
-      },
-      {
-        key: "profiling",
-        title: t("Persoonlijke aanbevelingen", "Personal recommendations"),
-        description: t(
-          "We gebruiken uw bestelgeschiedenis om producten en leveranciers voor te stellen die bij uw bedrijf passen (profilering).",
-          "We use your order history to suggest products and suppliers that suit your business (profiling).",
-        ),
-      },
-    ],
+    // inONE's statement bases nothing on consent (contract and legitimate interest only).
+    purposes: [],
     fields: [{ key: "customerNumber", label: t("Klantnummer", "Customer number") }],
     subjects: [
       {
@@ -90,7 +70,7 @@ const portals: Record<string, DemoPortal> = {
           { category: "support", sourceSystem: "helpdesk", daysAgo: 20, fields: { ticket: "HD-5512", subject: "Levering niet compleet", status: "closed" } },
           { category: "support", sourceSystem: "helpdesk", daysAgo: 2, fields: { ticket: "HD-5690", subject: "Factuuradres wijzigen", status: "open" } },
         ],
-        consents: ["newsletter"],
+        consents: [],
         request: { type: "ACCESS", status: "IN_PROGRESS", details: "Ik wil graag weten welke gegevens u van mij heeft.", daysAgo: 5 },
       },
       {
@@ -103,71 +83,18 @@ const portals: Record<string, DemoPortal> = {
     ],
   },
   allatonce: {
-    purposes: [
-      {
-        key: "newsletter",
-        directMarketing: true,
-        title: t("Nieuwsbrief", "Newsletter"),
-        description: t(
-          "Een paar keer per jaar nieuws over onze factuursoftware en de helpcentrum-tool, met tips om sneller betaald te worden.",
-          "A few times a year, news about our invoicing software and the help-centre tool, with tips to get paid sooner.",
-        ),
-      },
-      {
-        key: "offers",
-        directMarketing: true,
-        title: t("Aanbiedingen per e-mail", "Offers by e-mail"),
-        description: t("Af en toe een e-mail met een aanbieding voor een uitgebreider abonnement.", "Now and then an e-mail with an offer for a larger plan."),
-      },
-    ],
+    // ALL@ONCE bases its marketing on legitimate interest, with a right to object; nothing on consent.
+    purposes: [],
     fields: [],
     subjects: [],
   },
   inqonto: {
-    purposes: [
-      {
-        key: "newsletter",
-        directMarketing: true,
-        title: t("Nieuwsbrief met boekhoudtips", "Newsletter with bookkeeping tips"),
-        description: t(
-          "Maandelijks praktische tips voor uw administratie en de belangrijkste fiscale data.",
-          "Monthly practical tips for your books and the key tax dates.",
-        ),
-      },
-      {
-        key: "product-updates",
-        title: t("Productnieuws per e-mail", "Product news by e-mail"),
-        description: t("Berichten over nieuwe functies van inqonto.", "Messages about new features of inqonto."),
-      },
-      {
-        key: "research",
-        title: t("Gebruikersonderzoek", "User research"),
-        description: t(
-          "Af en toe een uitnodiging om mee te denken over nieuwe functies, bijvoorbeeld in een kort interview.",
-          "Now and then an invitation to help shape new features, for example in a short interview.",
-        ),
-      },
-    ],
+    purposes: [{ key: "newsletter", statementPurpose: "Newsletter", directMarketing: true }],
     fields: [{ key: "administration", label: t("Administratienummer", "Administration number") }],
     subjects: [],
   },
   web1on1: {
-    purposes: [
-      {
-        key: "newsletter",
-        directMarketing: true,
-        title: t("Nieuwsbrief voor autobedrijven", "Newsletter for car businesses"),
-        description: t(
-          "Nieuws en praktijkvoorbeelden over chatten met klanten in de autobranche.",
-          "News and case studies about chatting with customers in the automotive sector.",
-        ),
-      },
-      {
-        key: "webinars",
-        title: t("Uitnodigingen voor webinars", "Webinar invitations"),
-        description: t("Uitnodigingen voor onze webinars en demodagen.", "Invitations to our webinars and demo days."),
-      },
-    ],
+    purposes: [{ key: "marketing", statementPurpose: "Marketing and newsletter", directMarketing: true }],
     fields: [{ key: "dealerCode", label: t("Dealercode", "Dealer code") }],
     subjects: [
       {
@@ -184,34 +111,13 @@ const portals: Record<string, DemoPortal> = {
           { category: "conversations", sourceSystem: "web1on1-chat", daysAgo: 4, fields: { channel: "Web chat", topic: "Onderhoud", messages: 6 } },
           { category: "demo-requests", sourceSystem: "crm", daysAgo: 60, fields: { requested: "Demo platform", jobTitle: "Sales manager" } },
         ],
-        consents: ["webinars"],
+        consents: ["marketing"],
         request: { type: "RECTIFICATION", status: "RECEIVED", details: "My job title is wrong: I am the owner, not the sales manager.", daysAgo: 3 },
       },
     ],
   },
   superoffice: {
-    purposes: [
-      {
-        key: "newsletter",
-        directMarketing: true,
-        title: t("Nieuwsbrief", "Newsletter"),
-        description: t("Nieuws over CRM en klantenservice, eens per maand.", "News about CRM and customer service, once a month."),
-      },
-      {
-        key: "events",
-        directMarketing: true,
-        title: t("Evenementen en webinars", "Events and webinars"),
-        description: t("Uitnodigingen voor onze evenementen en webinars.", "Invitations to our events and webinars."),
-      },
-      {
-        key: "profiling",
-        title: t("Gepersonaliseerde marketing", "Personalised marketing"),
-        description: t(
-          "We stemmen onze berichten af op wat u op onze websites bekijkt en downloadt (profilering).",
-          "We tailor our messages to what you view and download on our websites (profiling).",
-        ),
-      },
-    ],
+    purposes: [{ key: "marketing", statementPurpose: "Marketing you signed up for", directMarketing: true }],
     fields: [],
     subjects: [],
   },
@@ -221,12 +127,22 @@ export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "
   const portal = portals[tenant.slug];
   if (!portal) return;
   const tenantId = tenant.id;
+  const published = await tx.policyVersion.findFirst({ where: { tenantId, status: "PUBLISHED" }, orderBy: { number: "desc" }, select: { id: true } });
+  const statementPurposes = published ? await tx.purpose.findMany({ where: { tenantId, versionId: published.id, legalBasis: "CONSENT" } }) : [];
+  const wordings = new Map<string, ConsentPurposeVersion>();
   for (const [position, purpose] of portal.purposes.entries()) {
-    await tx.consentPurpose.upsert({
+    const source = statementPurposes.find((p) => (p.name as LocalizedText).en === purpose.statementPurpose);
+    if (!source) throw new Error(`${tenant.slug}: the statement has no consent-based purpose "${purpose.statementPurpose}"`);
+    const wording = { title: source.name as LocalizedText, description: source.description as LocalizedText };
+    const row = await tx.consentPurpose.upsert({
       where: { tenantId_key: { tenantId, key: purpose.key } },
-      create: { tenantId, key: purpose.key, title: purpose.title, description: purpose.description, position, directMarketing: purpose.directMarketing ?? false },
+      create: { tenantId, key: purpose.key, ...wording, position, directMarketing: purpose.directMarketing ?? false, statementPurposeUid: source.uid },
       update: {},
     });
+    const version =
+      (await tx.consentPurposeVersion.findFirst({ where: { tenantId, purposeId: row.id }, orderBy: { version: "desc" } })) ??
+      (await tx.consentPurposeVersion.create({ data: { tenantId, purposeId: row.id, version: 1, ...wording } }));
+    wordings.set(purpose.key, version);
   }
   for (const [position, field] of portal.fields.entries()) {
     await tx.profileField.upsert({
@@ -247,7 +163,7 @@ export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "
       });
     }
     for (const key of demo.consents) {
-      const purpose = portal.purposes.find((p) => p.key === key)!;
+      const wording = wordings.get(key)!;
       const locale = demo.profile.preferredLocale === "en" ? "en" : "nl";
       await tx.consentEvent.create({
         data: {
@@ -256,10 +172,13 @@ export async function seedDemoPortal(tx: TenantTx, tenant: Pick<Tenant, "id" | "
           purposeKey: key,
           given: true,
           statementVersion: version?.number ?? null,
-          wording: `${purpose.title[locale]}\n\n${purpose.description[locale]}`,
+          // As lib/portal/consent.ts consentWording writes it (not imported: it pulls in the app's auth).
+          wording: `${(wording.title as LocalizedText)[locale]}\n\n${(wording.description as LocalizedText)[locale]}`,
           locale,
           channel: "portal",
           at: new Date(now.getTime() - 45 * day),
+          purposeVersionId: wording.id,
+          purposeVersion: wording.version,
         },
       });
     }
