@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { appRoutes, serverActionFiles } from "./fixtures/app-routes";
-import { actionForm, actionState, formsOf, HttpClient, mailWith, portalSignIn, serverActionIds, type HttpResponse } from "./fixtures/http-client";
+import { actionForm, actionState, formsOf, HttpClient, loopbackAddress, mailWith, portalSignIn, serverActionIds, type HttpResponse } from "./fixtures/http-client";
 import { uniqueEmail } from "./fixtures/mail";
 
 /**
@@ -144,10 +144,9 @@ function expectHandled(response: HttpResponse, what: string): void {
 }
 
 /** A different client address per request, so the per-address form-post limit does not hide what is behind it. */
-let addressCounter = 0;
-function freshAddress(): Record<string, string> {
-  addressCounter += 1;
-  return { "x-forwarded-for": `10.91.${(addressCounter >> 8) & 255}.${addressCounter & 255}` };
+/** A loopback address of its own to connect from, so each call has its own rate-limit bucket (scripts/server.js). */
+function freshAddress(): string {
+  return loopbackAddress(91);
 }
 
 // ---- The company under test -------------------------------------------------------------
@@ -173,7 +172,7 @@ test.beforeAll(async ({ baseURL: base }) => {
   const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
   slug = `fuzz-${id}`;
   const adminEmail = uniqueEmail("fuzz-owner");
-  owner = new HttpClient(baseURL, undefined, freshAddress());
+  owner = new HttpClient(baseURL, undefined, {}, freshAddress());
   const signedUp = await owner.post(
     "/nl/signup",
     actionForm(ids.get("app/[locale]/signup/actions.ts#signUp")!.id, {
@@ -200,7 +199,7 @@ test.beforeAll(async ({ baseURL: base }) => {
   expect((await api.request("PUT", `/api/v1/subjects/${encodeURIComponent(person)}`, { body: JSON.stringify({ name: "Fuzz Person" }) })).status).toBe(201);
   const records = JSON.stringify({ records: [{ category: "orders", sourceSystem: "shop", fields: { order: "O-1" } }] });
   expect((await api.request("POST", `/api/v1/subjects/${encodeURIComponent(person)}/records`, { body: records })).status).toBe(201);
-  portal = await portalSignIn(new HttpClient(baseURL, undefined, freshAddress()), baseURL, slug, person);
+  portal = await portalSignIn(new HttpClient(baseURL, undefined, {}, freshAddress()), baseURL, slug, person);
 });
 
 // ---- What the issue found, one by one ----------------------------------------------------
@@ -277,8 +276,8 @@ for (const route of appRoutes()) {
             const query = names.map((name) => `${name}=${encodeAny(value)}`).join("&");
             const target = `${path}?${query}`;
             const client = clientFor(path);
-            const headers = { ...freshAddress(), ...(withBody ? { "content-type": contentType.startsWith("application/json") ? contentType.replace("\u0000", "") : contentType } : {}) };
-            const response = await client.request(method, target, withBody ? { body, headers } : { headers });
+            const headers = { ...(withBody ? { "content-type": contentType.startsWith("application/json") ? contentType.replace("\u0000", "") : contentType } : {}) };
+            const response = await client.request(method, target, withBody ? { body, headers, from: freshAddress() } : { headers, from: freshAddress() });
             expectHandled(response, `${method} ${target.slice(0, 200)}`);
           },
         ),
@@ -329,14 +328,14 @@ for (const { file, actions } of actionFiles) {
           fc.constantFrom("form", "plainForm", "jsCall"),
           badJson,
           async (badNames, value, shape, json) => {
-            const headers = freshAddress();
+            const from = freshAddress();
             let response: HttpResponse;
             if (shape === "jsCall") {
               // The way React calls an action from script, with arguments no form would make.
-              response = await client.request("POST", page, { body: json, headers: { ...headers, "next-action": action!.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" } });
+              response = await client.request("POST", page, { body: json, from, headers: { "next-action": action!.id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" } });
             } else {
               const fields = Object.fromEntries(names.map((field) => [field, badNames.includes(field) ? value : defaults[field]]));
-              response = await client.post(page, actionForm(action!.id, fields, shape === "form"), { headers });
+              response = await client.post(page, actionForm(action!.id, fields, shape === "form"), { from });
             }
             expectHandled(response, `${file}#${name} (${shape}) with ${JSON.stringify(badNames)} = ${JSON.stringify(value).slice(0, 80)}`);
           },
@@ -357,17 +356,18 @@ for (const { file, actions } of actionFiles) {
 
 test("a server action called from script with a list of arguments still works; anything else gets 400", async () => {
   const id = serverActionIds().get("app/[locale]/admin/integrations/actions.ts#createKey")!.id;
-  const headers = { ...freshAddress(), "next-action": id, accept: "text/x-component" };
+  const from = freshAddress();
+  const headers = { "next-action": id, accept: "text/x-component" };
   const form = new FormData();
   // As React encodes it: the form's fields under "_1_", then the arguments in "0".
   form.set("_1_name", "called from script");
   form.set("_1_locale", "nl");
   form.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
-  const real = await owner.request("POST", "/nl/admin/integrations", { body: form, headers });
+  const real = await owner.request("POST", "/nl/admin/integrations", { body: form, headers, from });
   expect(real.status).toBe(200);
   expect(real.body).toContain('"status":"success"');
   for (const body of ['"text"', "{}", "null"]) {
-    const refused = await owner.request("POST", "/nl/admin/integrations", { body, headers: { ...headers, "content-type": "text/plain;charset=UTF-8" } });
+    const refused = await owner.request("POST", "/nl/admin/integrations", { body, from, headers: { ...headers, "content-type": "text/plain;charset=UTF-8" } });
     expect(refused.status, body).toBe(400);
   }
 });
@@ -377,7 +377,7 @@ test("server-action posts to files and API routes get 404", async () => {
   const someAction = [...ids.values()][0].id;
   for (const path of ["/robots.txt", "/favicon.ico", "/_next/static/chunks/missing.js", "/api/v1/requests", "/api/schemas/policy", `/api/t/${slug}/policy`]) {
     for (const id of [someAction, "00ab", "\u0000"]) {
-      const response = await owner.request("POST", path, { body: "[]", headers: { ...freshAddress(), "next-action": id.replace("\u0000", "%00"), "content-type": "text/plain;charset=UTF-8" } });
+      const response = await owner.request("POST", path, { body: "[]", from: freshAddress(), headers: { "next-action": id.replace("\u0000", "%00"), "content-type": "text/plain;charset=UTF-8" } });
       expect(response.status, `${path} with Next-Action ${id}`).toBe(404);
     }
   }
