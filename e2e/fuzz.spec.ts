@@ -143,7 +143,6 @@ function expectHandled(response: HttpResponse, what: string): void {
   expect(response.status, `${what} answered ${response.status}: ${response.body.slice(0, 300)}`).toBeLessThan(500);
 }
 
-/** A different client address per request, so the per-address form-post limit does not hide what is behind it. */
 /** A loopback address of its own to connect from, so each call has its own rate-limit bucket (scripts/server.js). */
 function freshAddress(): string {
   return loopbackAddress(91);
