@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { addProfileField, addPurpose, editProfileField, editPurpose, togglePurpose } from "@/app/[locale]/admin/consent/actions";
-import { FormMessage, SubmitButton, TextArea, TextField } from "@/components/forms/fields";
+import { FormMessage, SelectField, SubmitButton, TextArea, TextField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/action";
 import { idle } from "@/lib/action-state";
 
@@ -18,12 +18,27 @@ export interface PurposeValues {
   directMarketing: boolean;
   title: { nl: string; en: string };
   description: { nl: string; en: string };
+  statementPurposeUid: string | null;
 }
 
-function PurposeTexts({ state, prefix, values }: { state: FormState; prefix: string; values?: PurposeValues }) {
+/** The consent-based purposes of the statement in force, by name in the console's language. */
+export type StatementPurposeOptions = Array<{ uid: string; name: string }>;
+
+function PurposeTexts({ state, prefix, values, statementPurposes }: { state: FormState; prefix: string; values?: PurposeValues; statementPurposes: StatementPurposeOptions }) {
   const t = useTranslations("Portal.admin");
   return (
     <div className="grid gap-4 md:grid-cols-2">
+      <div className="md:col-span-2">
+        <SelectField
+          id={`${prefix}-statementPurpose`}
+          name="statementPurpose"
+          label={t("statementPurpose")}
+          hint={t("statementPurposeHint")}
+          state={state}
+          defaultValue={values?.statementPurposeUid ?? ""}
+          options={[{ value: "", label: t("statementPurposeNone") }, ...statementPurposes.map((p) => ({ value: p.uid, label: p.name }))]}
+        />
+      </div>
       <TextField id={`${prefix}-titleNl`} name="titleNl" label={t("titleNl")} state={state} defaultValue={values?.title.nl} required />
       <TextField id={`${prefix}-titleEn`} name="titleEn" label={t("titleEn")} state={state} defaultValue={values?.title.en} required />
       <TextArea id={`${prefix}-descriptionNl`} name="descriptionNl" label={t("descriptionNl")} state={state} defaultValue={values?.description.nl} rows={3} required />
@@ -41,7 +56,7 @@ function PurposeTexts({ state, prefix, values }: { state: FormState; prefix: str
   );
 }
 
-export function AddPurposeForm() {
+export function AddPurposeForm({ statementPurposes }: { statementPurposes: StatementPurposeOptions }) {
   const t = useTranslations("Portal.admin");
   const [state, action] = useActionState(addPurpose, idle);
   const shown = cleared(state);
@@ -49,13 +64,13 @@ export function AddPurposeForm() {
     <form action={action} className="space-y-4 rounded border border-line p-4" noValidate data-testid="add-purpose">
       <FormMessage state={state} success={t("added")} />
       <TextField id="new-purpose-key" name="key" label={t("key")} hint={t("keyHint")} state={shown} required />
-      <PurposeTexts state={shown} prefix="new-purpose" />
+      <PurposeTexts state={shown} prefix="new-purpose" statementPurposes={statementPurposes} />
       <SubmitButton>{t("add")}</SubmitButton>
     </form>
   );
 }
 
-export function EditPurposeForm({ purpose, readOnly }: { purpose: PurposeValues; readOnly: boolean }) {
+export function EditPurposeForm({ purpose, readOnly, statementPurposes }: { purpose: PurposeValues; readOnly: boolean; statementPurposes: StatementPurposeOptions }) {
   const t = useTranslations("Portal.admin");
   const [state, action] = useActionState(editPurpose, idle);
   const [toggled, toggle] = useActionState(togglePurpose, idle);
@@ -66,7 +81,7 @@ export function EditPurposeForm({ purpose, readOnly }: { purpose: PurposeValues;
         <FormMessage state={state} success={t("saved")} />
         <fieldset disabled={readOnly} className="space-y-4">
           <legend className="sr-only">{t("editPurpose", { key: purpose.key })}</legend>
-          <PurposeTexts state={state} prefix={`purpose-${purpose.id}`} values={purpose} />
+          <PurposeTexts state={state} prefix={`purpose-${purpose.id}`} values={purpose} statementPurposes={statementPurposes} />
         </fieldset>
         {!readOnly && <SubmitButton variant="secondary">{t("save")}</SubmitButton>}
       </form>

@@ -11,7 +11,7 @@ describe("docs/openapi.json", () => {
   it("describes every route with its errors, and every reference resolves", () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/requests", "/subjects/{email}", "/subjects/{email}/records"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/requests", "/subjects/{email}", "/subjects/{email}/consents", "/subjects/{email}/records"]);
     const text = JSON.stringify(doc);
     for (const [, kind, name] of text.matchAll(/"#\/components\/(schemas|responses)\/([A-Za-z]+)"/g)) {
       expect(doc.components[kind as "schemas" | "responses"], `${kind}/${name}`).toHaveProperty(name);

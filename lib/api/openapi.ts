@@ -2,6 +2,8 @@ import { z } from "zod";
 import { limits } from "@/lib/rate-limit";
 import {
   categoryPattern,
+  consentAnswer,
+  consentInput,
   errorAnswer,
   maxRecordsPerRequest,
   profileInput,
@@ -192,6 +194,26 @@ export function openApiDocument(): OpenApiDocument {
           },
         },
       },
+      "/subjects/{email}/consents": {
+        parameters: [emailParameter],
+        post: {
+          operationId: "recordSubjectConsent",
+          summary: "Record consent collected elsewhere",
+          description:
+            "Art. 7(1) GDPR: appends consent given or withdrawn outside the portal (on paper, by phone, in a shop) to the person's consent history, with the wording version they were shown, when, through which channel and where the proof is kept. Nothing is ever changed or removed; a later event counts over an earlier one by collectedAt. Audited, and sent as the webhook event consent.changed. Giving consent needs a purpose the portal asks for now (active, and based on consent in the privacy statement in force); withdrawing is always recorded. Consent to an earlier wording version is recorded as such, and the portal asks the person again.",
+          tags: ["Subjects"],
+          requestBody: { required: true, content: json("ConsentInput") },
+          responses: {
+            "201": { description: "The consent event was appended.", content: json("ConsentAnswer") },
+            "400": errorRef("BadRequest"),
+            "404": errorRef("SubjectNotFound"),
+            "409": errorRef("PurposeNotAsked"),
+            "413": errorRef("TooLarge"),
+            "415": errorRef("UnsupportedMediaType"),
+            ...commonErrors,
+          },
+        },
+      },
       "/requests": {
         get: {
           operationId: "listRequests",
@@ -229,6 +251,8 @@ export function openApiDocument(): OpenApiDocument {
         PutSubjectAnswer: schemaOf(putSubjectAnswer, "output"),
         RecordsPage: schemaOf(recordsPage, "output"),
         RecordsAnswer: schemaOf(recordsAnswer, "output"),
+        ConsentInput: schemaOf(consentInput, "input"),
+        ConsentAnswer: schemaOf(consentAnswer, "output"),
         RequestsPage: schemaOf(requestsPage, "output"),
         Error: schemaOf(errorAnswer, "output"),
       },
@@ -243,7 +267,11 @@ export function openApiDocument(): OpenApiDocument {
           headers: { "WWW-Authenticate": { description: "Bearer", schema: { type: "string" } } },
         },
         SubjectNotFound: { description: "The tenant holds no subject with this address.", content: json("Error") },
-        TooLarge: { description: "The body is larger than allowed (1 MB for records, 64 KB for a profile).", content: json("Error") },
+        PurposeNotAsked: {
+          description: "Consent cannot be given for this purpose: it is deactivated, or the privacy statement in force does not base it on consent (code purpose_not_asked).",
+          content: json("Error"),
+        },
+        TooLarge: { description: "The body is larger than allowed (1 MB for records, 64 KB for a profile, 16 KB for a consent).", content: json("Error") },
         UnsupportedMediaType: { description: "The body was not sent as application/json.", content: json("Error") },
         TooManyRequests: {
           description: `More than ${limits.apiKey.max} requests with this key within ${limits.apiKey.windowSeconds} seconds.`,

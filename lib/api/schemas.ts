@@ -72,6 +72,30 @@ const cursor = z.string().regex(/^[a-z0-9]{1,40}$/, "not a cursor this API gave 
 const limit = (max: number, fallback: number) =>
   z.coerce.number("a whole number").int("a whole number").min(1, "at least 1").max(max, `at most ${max}`).default(fallback);
 
+/** Channels Inzage itself writes; consent recorded through the API names where it was collected instead. */
+export const reservedConsentChannels = ["portal", "objection"];
+
+export const consentInput = z
+  .strictObject({
+    purposeKey: z.string().min(1, "required").max(40, "at most 40 characters").describe("The key of one of the tenant's consent purposes."),
+    given: z.boolean("true (given) or false (withdrawn)").describe("true: consent given; false: consent withdrawn."),
+    channel: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "use 1 to 40 lowercase letters, digits, '-' or '_'")
+      .refine((channel) => !reservedConsentChannels.includes(channel), `${reservedConsentChannels.join(" and ")} are written by Inzage itself; name where you collected it`)
+      .describe("Where the consent was collected, such as paper-form, phone, shop or web-form."),
+    collectedAt: z.iso.datetime({ offset: true, error: "an ISO 8601 date and time, such as 2026-03-01T10:00:00Z" }).describe("When the person gave or withdrew consent; not in the future."),
+    wordingVersion: z
+      .number("a whole number")
+      .int("a whole number")
+      .min(1, "at least 1")
+      .describe("The version of the purpose's wording the person was shown (the console and GET /subjects/{email} name the versions). An earlier version is recorded as such; the portal then asks again."),
+    proofReference: z.string().trim().min(1, "required").max(500, "at most 500 characters").describe("Where the proof is kept in your systems, such as a scanned form's id or a call recording's reference."),
+    locale: z.enum(["nl", "en"], 'must be "nl" or "en"').optional().describe("The language of the wording shown; by default the person's preferred language."),
+  })
+  .describe("Art. 7(1) GDPR: consent collected outside the portal, recorded with the exact wording version shown and a reference to the proof. Appended, never changed.");
+export type ConsentInput = z.output<typeof consentInput>;
+
 export const subjectQuery = z.object({
   recordsLimit: limit(1000, 500),
 });
@@ -133,11 +157,25 @@ export const consentEventView = z.object({
   purposeKey: z.string(),
   given: z.boolean(),
   statementVersion: z.number().int().nullable(),
-  wording: z.string(),
+  wording: z.string().describe("The exact text the person was shown."),
+  wordingVersion: z.number().int().nullable().describe("The version of the purpose's wording shown; null for consent from before wordings were versioned whose text matched none."),
   locale: z.string(),
   channel: z.string(),
-  at: timestamp,
+  proofReference: z.string().nullable().describe("For consent recorded through the API: where its proof is kept."),
+  at: timestamp.describe("When consent was given or withdrawn."),
+  recordedAt: timestamp.describe("When Inzage stored it."),
 });
+
+export const consentAnswer = z.object({
+  id: z.string(),
+  purposeKey: z.string(),
+  given: z.boolean(),
+  wordingVersion: z.number().int(),
+  currentWording: z.boolean().describe("Whether wordingVersion is the purpose's newest wording; if not, the portal asks the person again."),
+  at: timestamp,
+  recordedAt: timestamp,
+});
+export type ConsentAnswer = z.infer<typeof consentAnswer>;
 
 export const requestSummary = z.object({
   reference: z.string(),

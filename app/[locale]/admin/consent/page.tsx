@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireConsole } from "@/lib/console/context";
 import { translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
+import { localized } from "@/lib/portal/consent";
 import { portalSettings } from "@/lib/portal/settings";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -20,7 +21,8 @@ export default async function PortalSettingsPage({ params }: Props) {
   const context = await requireConsole(locale, "tenant.view", `/${locale}/admin/consent`);
   const t = translator(locale);
   const readOnly = !can(context.role, "settings.edit");
-  const { purposes, fields } = await portalSettings(context.tenant);
+  const { purposes, fields, statementPurposes } = await portalSettings(context.tenant);
+  const options = statementPurposes.map((p) => ({ uid: p.uid, name: localized(p.name, locale) }));
   return (
     <ConsoleShell context={context} locale={locale} section="settings">
       <ClientMessages namespaces={["Errors", "Portal"]}>
@@ -44,8 +46,14 @@ export default async function PortalSettingsPage({ params }: Props) {
                     <code>{purpose.key}</code>
                     {!purpose.active && <span className="ms-2 text-sm font-normal text-muted">{t("Portal.admin.inactive")}</span>}
                   </h3>
+                  <p className="text-sm" data-testid={`purpose-statement-${purpose.key}`}>
+                    {purpose.statementPurposeName
+                      ? t("Portal.admin.belongsTo", { purpose: localized(purpose.statementPurposeName, locale), version: purpose.version })
+                      : t("Portal.admin.notInStatement", { version: purpose.version })}
+                  </p>
                   <EditPurposeForm
                     readOnly={readOnly}
+                    statementPurposes={options}
                     purpose={{ ...purpose, title: { nl: purpose.title.nl ?? "", en: purpose.title.en ?? "" }, description: { nl: purpose.description.nl ?? "", en: purpose.description.en ?? "" } }}
                   />
                 </li>
@@ -54,7 +62,7 @@ export default async function PortalSettingsPage({ params }: Props) {
             {!readOnly && (
               <>
                 <h3 className="text-xl font-semibold">{t("Portal.admin.addPurpose")}</h3>
-                <AddPurposeForm />
+                <AddPurposeForm statementPurposes={options} />
               </>
             )}
           </section>

@@ -68,12 +68,18 @@ export const confirmEmail = tenantAction(z.object({ locale, token: z.string().mi
   return { outcome: await confirmEmailChange(tenant, input.token) };
 });
 
+/** version: the wording version the form showed; consent to a wording changed since is refused and the page shows the new one (art. 7(1)). */
 export const toggleConsent = portalAction(
-  z.object({ locale, purpose: z.string().min(1).max(40), given: z.enum(["true", "false"]) }),
+  z.object({ locale, purpose: z.string().min(1).max(40), version: z.string().min(1).max(60), given: z.enum(["true", "false"]) }),
   async ({ tenant, subject }, input) => {
-    const result = await setConsent(tenant, subject.id, { purposeKey: input.purpose, given: input.given === "true", locale: input.locale, channel: "portal" });
-    refresh();
-    return result;
+    try {
+      const result = await setConsent(tenant, subject.id, { purposeKey: input.purpose, given: input.given === "true", locale: input.locale, channel: "portal", versionId: input.version });
+      refresh();
+      return result;
+    } catch (error) {
+      if (error instanceof ActionError && error.key === "consentWordingChanged") refresh();
+      throw error;
+    }
   },
 );
 
