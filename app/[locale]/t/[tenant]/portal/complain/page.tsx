@@ -259,7 +259,7 @@ function AuthorityBox({
         </h3>
         {other && <p lang={langAttr(other.lang, locale)}>{other.text}</p>}
       </div>
-      <ContactDetails authority={authority} t={t} />
+      <ContactDetails authority={authority} t={t} locale={locale} />
       {note && <p>{note}</p>}
       <p>
         <a href={authorityHref(locale, authority.id)}>{t("Authorities.mine.details", { name: authority.acronym ?? name.text })}</a>
