@@ -129,6 +129,8 @@ interface Victim {
   invitationToken: string;
   ownerMembershipId: string;
   purposeId: string;
+  /** The wording version of B's consent purpose, as B's portal shows it. */
+  purposeVersionId: string;
   fieldId: string;
   draftBase: string;
   draftContent: string;
@@ -235,6 +237,7 @@ const routes: Record<string, (v: Victim, me: Attacker) => Attempt[]> = {
   ],
   "/api/t/[tenant]/policy": () => [{ path: `/api/t/${b.slug}/policy`, class: "public" }],
   "/api/t/[tenant]/portal/complain/dossier.json": () => [{ path: `/api/t/${b.slug}/portal/complain/dossier.json`, class: "portalApi" }],
+  "/api/t/[tenant]/portal/consent-records.json": () => [{ path: `/api/t/${b.slug}/portal/consent-records.json`, class: "portalApi" }],
   "/api/t/[tenant]/portal/complain/dossier.pdf": () => [{ path: `/api/t/${b.slug}/portal/complain/dossier.pdf`, class: "portalApi" }],
   "/api/t/[tenant]/portal/export": () => [{ path: `/api/t/${b.slug}/portal/export`, class: "portalApi" }],
   "/api/t/[tenant]/portal/requests/[reference]/attachments/[id]": (v, me) => [
@@ -263,6 +266,15 @@ const routes: Record<string, (v: Victim, me: Attacker) => Attempt[]> = {
     { path: subjectPath(v.shared), class: "tenantApiShared", method: "PUT", body: JSON.stringify({ name: `A-person-${tag}` }), headers: { "content-type": "application/json" } },
     { path: subjectPath(v.shared), class: "tenantApiShared" },
     { path: `${subjectPath(v.shared)}?key=${v.readKey}`, class: "keyInQuery" },
+  ],
+  "/api/v1/subjects/[email]/consents": (v) => [
+    {
+      path: `${subjectPath(v.onlyB)}/consents`,
+      class: "tenantApi",
+      method: "POST",
+      body: JSON.stringify({ purposeKey: "marketing", given: true, channel: "phone", collectedAt: "2026-01-01T00:00:00Z", wordingVersion: 1, proofReference: "attack" }),
+      headers: { "content-type": "application/json" },
+    },
   ],
   "/api/v1/subjects/[email]/records": (v) => [
     { path: `${subjectPath(v.onlyB)}/records`, class: "tenantApi" },
@@ -373,7 +385,7 @@ const actions: Record<string, ActionAttack> = {
     refusal: notFound,
   },
   "app/[locale]/admin/requests/actions.ts#restrictAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, restricted: "true" }), refusal: notFound },
-  "app/[locale]/admin/requests/actions.ts#objectionAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, purpose: "webinars" }), refusal: notFound },
+  "app/[locale]/admin/requests/actions.ts#objectionAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, purpose: "marketing" }), refusal: notFound },
   "app/[locale]/admin/requests/actions.ts#noticeAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef, recipient: "Taken over" }), refusal: notFound },
   "app/[locale]/admin/requests/actions.ts#approveErasureAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef }), refusal: notFound },
   "app/[locale]/admin/requests/actions.ts#cancelErasureAction": { class: "consoleAction", page: () => requestPage, fields: (v) => ({ locale: "nl", reference: v.openRef }), refusal: notFound },
@@ -489,8 +501,8 @@ const actions: Record<string, ActionAttack> = {
   "app/[locale]/t/[tenant]/portal/actions.ts#toggleConsent": {
     class: "portalWithBIds",
     page: () => `/nl/t/${a.slug}/portal/consent`,
-    // "webinars" is a purpose of B only.
-    fields: () => ({ tenant: a.slug, locale: "nl", purpose: "webinars", given: "true" }),
+    // "marketing" is a purpose of B only (A's statement bases nothing on consent), with the wording version B's portal shows.
+    fields: (v) => ({ tenant: a.slug, locale: "nl", purpose: "marketing", version: v.purposeVersionId, given: "true" }),
     refusal: notFound,
   },
   "app/[locale]/t/[tenant]/portal/actions.ts#saveNotifications": { class: "portalAtB", page: () => `/nl/t/${b.slug}/portal/profile`, fields: () => ({ tenant: b.slug, locale: "nl", notify: "on" }) },
@@ -706,6 +718,8 @@ async function setUpVictim(): Promise<Victim> {
   });
   expect(changed.state).toMatchObject({ status: "success" });
   const emailToken = /\/portal\/email\?token=([^\s"<>&]+)/.exec((await mailWith(newAddress, baseURL, "/portal/email?token=")).text)![1];
+  const purposeVersionId = hidden((await personAtB.get(`/nl/t/${b.slug}/portal/consent`)).body, "version")[0];
+  expect(purposeVersionId, "B's portal shows the wording version of its consent purpose").toBeTruthy();
   const codesBefore = (await mailsTo(shared)).filter((m) => m.text.includes(baseURL) && m.text.includes(`/t/${b.slug}/`)).length;
   await act(personAtB, "app/[locale]/t/[tenant]/portal/actions.ts#requestCode", `/nl/t/${b.slug}/portal`, { tenant: b.slug, locale: "nl", email: shared });
   const codeMail = await mailWith(shared, baseURL, `/t/${b.slug}/`, codesBefore + 1);
@@ -720,7 +734,7 @@ async function setUpVictim(): Promise<Victim> {
 
   return {
     tenantId, readKey, victimKeyId, victimKey, shared, onlyB, openRef, doneRef, attachmentId, publicRef, publicToken,
-    endpointId, deliveryId, invitationId, invitationToken, ownerMembershipId, purposeId, fieldId, draftBase, draftContent,
+    endpointId, deliveryId, invitationId, invitationToken, ownerMembershipId, purposeId, purposeVersionId, fieldId, draftBase, draftContent,
     portalCode, portalLinkToken, emailToken, subscriptionToken, answerToken,
     secrets: [secretName, recordMarker, onlyB, endpointUrl, victimKeyName, invitee, newAddress, subscriber, requester],
   };
@@ -961,7 +975,7 @@ test("on B's own host, A's portal session and console session mean nothing", asy
     checkRoute("unauthorized", await onB.get(`/api/t/${b.slug}/portal/export`, { headers: { cookie } }), `${what}: export`);
     // The console is not there on a tenant's host.
     expect((await onB.get("/nl/admin", { headers: { cookie } })).status, `${what}: console`).toBe(404);
-    const toggled = await onB.post("/nl/portal/consent", actionForm(serverActionIds().get("app/[locale]/t/[tenant]/portal/actions.ts#toggleConsent")!.id, { tenant: b.slug, locale: "nl", purpose: "webinars", given: "false" }), {
+    const toggled = await onB.post("/nl/portal/consent", actionForm(serverActionIds().get("app/[locale]/t/[tenant]/portal/actions.ts#toggleConsent")!.id, { tenant: b.slug, locale: "nl", purpose: "marketing", version: victim.purposeVersionId, given: "false" }), {
       headers: { cookie },
     });
     expect(actionState(toggled.body), `${what}: consent`).toMatchObject({ status: "error", formError: "signedOut" });

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demoOwner, signInAs } from "./fixtures/auth";
+import { actionForm, actionState, consoleSignIn, formsOf, HttpClient, serverActionIds } from "./fixtures/http-client";
 import { mailsTo, uniqueEmail, type ReceivedMail } from "./fixtures/mail";
 import { defaultCalendar, dueDate } from "../lib/requests/deadline";
 
@@ -43,7 +44,7 @@ function dueInOneMonth(locale: "nl-NL" | "en-GB"): string {
   return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Amsterdam" }).format(due);
 }
 
-test("a person signs in with the mailed code, corrects their phone number, withdraws a consent and asks for erasure", async ({ page, baseURL }) => {
+test("a person signs in with the mailed code, corrects their phone number, is asked no consent inONE's statement does not base on it, and asks for erasure", async ({ page, baseURL }) => {
   test.setTimeout(60_000);
   await signIn(page, baseURL!, jan);
   await expect(page.getByTestId("portal-user")).toContainText(jan);
@@ -66,13 +67,9 @@ test("a person signs in with the mailed code, corrects their phone number, withd
   await expect(history).toContainText("+31 6 12345678");
   await expect(history).toContainText("+31 6 11112222");
 
-  // Consent: withdrawing is one click, like giving.
+  // Consent: inONE's statement bases no purpose on consent (contract and legitimate interest only), so its portal asks none.
   await page.getByRole("link", { name: "Toestemming", exact: true }).click();
-  await expect(page.getByTestId("consent-state-newsletter")).toContainText("Toestemming gegeven op");
-  await page.getByRole("button", { name: "Toestemming intrekken voor: Nieuwsbrief voor inkopers" }).click();
-  await expect(page.getByTestId("consent-state-newsletter")).toContainText("Toestemming ingetrokken op");
-  await expect(page.getByTestId("consent-toggle-newsletter")).toHaveText("Toestemming geven");
-  await expect(page.getByTestId("consent-history")).toContainText("Ingetrokken");
+  await expect(page.getByText("inONE vraagt op dit moment nergens toestemming voor.")).toBeVisible();
 
   // A request for erasure: a reference and a due date one calendar month away.
   await page.getByRole("link", { name: "Verzoeken", exact: true }).click();
@@ -202,7 +199,7 @@ test("an owner defines a consent purpose and a profile field, which people then 
   test.setTimeout(60_000);
   await signInAs(page, demoOwner("superoffice"), "en");
   await page.goto("/en/admin/consent");
-  await expect(page.getByTestId("purposes")).toContainText("newsletter");
+  await expect(page.getByTestId("purposes")).toContainText("marketing");
   const add = page.getByTestId("add-purpose");
   await add.getByLabel("Key").fill("Bad Key");
   await add.getByLabel("Title (Dutch)").fill("Klantpanel");
@@ -227,5 +224,68 @@ test("an owner defines a consent purpose and a profile field, which people then 
   await expect(page.getByTestId("purpose-customer-panel")).toContainText("Deactivated");
   await page.goto("/en/t/superoffice/request?type=OBJECTION");
   await expect(page.getByLabel("What do you object to?")).not.toContainText("Customer panel");
-  await expect(page.getByLabel("What do you object to?")).toContainText("Personalised marketing");
+  await expect(page.getByLabel("What do you object to?")).toContainText("Marketing you signed up for");
+});
+
+test("consent proves itself: a reworded purpose asks again, a page still showing the old wording cannot give consent to it, and the records download as ISO/IEC TS 27560 JSON", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  // inqonto's statement bases its newsletter on consent; its owner makes a person through the API.
+  const owner = await consoleSignIn(new HttpClient(baseURL!), baseURL!, demoOwner("inqonto"));
+  const made = await owner.post("/nl/admin/integrations", actionForm(serverActionIds().get("app/[locale]/admin/integrations/actions.ts#createKey")!.id, { locale: "nl", name: `Toestemming ${Date.now().toString(36)}` }));
+  const key = (actionState(made.body)!.result as { secret: string }).secret;
+  const person = uniqueEmail("consent-person");
+  const put = await owner.request("PUT", `/api/v1/subjects/${encodeURIComponent(person)}`, { headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify({ name: "Toestemming Proef" }) });
+  expect(put.status).toBe(201);
+  const reword = async (titleNl: string, titleEn: string, version: number) => {
+    const form = formsOf((await owner.get("/nl/admin/consent")).body).find((f) => f.titleNl !== undefined && f.id && f.statementPurpose)!;
+    const saved = await owner.post("/nl/admin/consent", actionForm(serverActionIds().get("app/[locale]/admin/consent/actions.ts#editPurpose")!.id, { ...form, titleNl, titleEn }));
+    expect(actionState(saved.body)).toMatchObject({ status: "success" });
+    // The console names the statement's purpose it belongs to and the wording version now shown.
+    expect((await owner.get("/nl/admin/consent")).body).toContain(`Hoort bij het doel „Nieuwsbrief” uit de verklaring. Versie tekst ${version}.`);
+  };
+
+  await signIn(page, baseURL!, person, "inqonto", "inqonto");
+  await page.getByRole("link", { name: "Toestemming", exact: true }).click();
+  const purpose = page.getByTestId("consent-newsletter");
+  const state = page.getByTestId("consent-state-newsletter");
+  await expect(purpose).toContainText("Nieuwsbrief");
+  await expect(state).toHaveText("Geen toestemming gegeven");
+  await page.getByTestId("consent-give-newsletter").click();
+  await expect(state).toContainText("Toestemming gegeven op");
+
+  // Reworded: the consent was given to the earlier wording, and the portal asks again.
+  await reword("Nieuwsbrief en aanbiedingen van partners", "Newsletter and partner offers", 2);
+  await page.reload();
+  await expect(purpose.getByRole("heading")).toHaveText("Nieuwsbrief en aanbiedingen van partners");
+  await expect(state).toContainText("voor een eerdere tekst van dit doel (versie 1)");
+  await expect(page.getByTestId("consent-give-newsletter")).toHaveText("Toestemming geven voor deze tekst");
+  expect((await new AxeBuilder({ page }).analyze()).violations, "consent page asking again").toEqual([]);
+
+  // Reworded again while this page shows version 2: the server refuses consent to it, and the page shows the new wording.
+  await reword("Nieuwsbrief, aanbiedingen en doorverkoop", "Newsletter, offers and resale", 3);
+  await page.getByTestId("consent-give-newsletter").click();
+  await expect(purpose).toContainText("De tekst van dit doel is intussen gewijzigd");
+  await expect(purpose.getByRole("heading")).toHaveText("Nieuwsbrief, aanbiedingen en doorverkoop");
+  await expect(state).toContainText("voor een eerdere tekst van dit doel (versie 1)");
+  await page.getByTestId("consent-give-newsletter").click();
+  await expect(state).toContainText("Toestemming gegeven op");
+  await expect(page.getByTestId("consent-give-newsletter")).toHaveCount(0);
+  const history = page.getByTestId("consent-history");
+  await expect(history).toContainText("Nieuwsbrief, aanbiedingen en doorverkoop");
+  await expect(history).toContainText("U per e-mail nieuws over inqonto sturen");
+
+  // The consent records, beside the export: each event with the wording shown; 401 without a portal session.
+  await expect(page.getByTestId("consent-records-link")).toHaveAttribute("href", "/api/t/inqonto/portal/consent-records.json");
+  const download = await page.request.get("/api/t/inqonto/portal/consent-records.json");
+  expect(download.status()).toBe(200);
+  const records = (await download.json()) as {
+    conformsTo: string[];
+    records: Array<{ purposes: Array<{ purposeId: string }>; status: { state: string; givenToCurrentNotice: boolean | null; currentNoticeVersion: number }; events: Array<{ notice: { version: number; text: string } }> }>;
+  };
+  expect(records.conformsTo).toContain("ISO/IEC TS 27560:2023");
+  const newsletter = records.records.find((r) => r.purposes[0].purposeId === "newsletter")!;
+  expect(newsletter.status).toMatchObject({ state: "https://w3id.org/dpv#ConsentGiven", givenToCurrentNotice: true, currentNoticeVersion: 3 });
+  expect(newsletter.events.map((e) => e.notice.version)).toEqual([1, 3]);
+  expect(newsletter.events[1].notice.text).toContain("Nieuwsbrief, aanbiedingen en doorverkoop");
+  expect((await new HttpClient(baseURL!).get("/api/t/inqonto/portal/consent-records.json")).status).toBe(401);
 });
