@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
+import { erasedOf, keptOf, keptText, partText } from "@/lib/erasure/kept";
 import type { RequestWithEvents } from "@/lib/requests/requests";
 import { formatDateTime } from "./format";
 
@@ -33,9 +34,17 @@ export function RequestDetail({
   // Art. 12(4): why the request was refused, as the mail said.
   if (request.refusalGround) facts.push(["refusalGround", t("Requests.detail.refusalGround"), t(`RequestAdmin.refuse.grounds.${request.refusalGround as "other"}`)]);
   if (request.rejectionReason) facts.push(["rejectionReason", t("Requests.detail.rejectionReason"), request.rejectionReason]);
+  // Art. 17: an approved erasure shows its date at once, and what is kept and why (art. 17(3)).
+  if (request.erasureDueAt && !request.erasureCancelledAt && !request.erasedAt) facts.push(["erasureDue", t("Requests.detail.erasureDue"), formatDate(request.erasureDueAt, locale)]);
+  const erased = erasedOf(request.erasureErased);
+  if (request.erasedAt && erased.length > 0) facts.push(["erasureErased", t("Requests.detail.erasureErased"), erased.map((part) => partText(t, part)).join("\n")]);
+  const kept = keptOf(request.erasureKept);
+  if (kept.length > 0 && !request.erasureCancelledAt) facts.push(["erasureKept", t("Requests.detail.erasureKept"), kept.map((k) => keptText(t, k)).join("\n")]);
   const eventText = (event: RequestWithEvents["events"][number]) => {
     if (event.kind === "status" && event.toStatus) return t("Requests.detail.events.status", { status: t(`Requests.status.${event.toStatus}`) });
-    const kinds = ["created", "information", "merged", "message", "restricted", "unrestricted", "objection", "lapsed"] as const;
+    // The erasure's date is the event's body (an ISO time), shown as a date.
+    if (event.kind === "erasure_approved") return t("Requests.detail.events.erasure_approved", { date: event.body ? formatDate(new Date(event.body), locale) : "" });
+    const kinds = ["created", "information", "merged", "message", "restricted", "unrestricted", "objection", "lapsed", "erasure_cancelled", "erased"] as const;
     if ((kinds as readonly string[]).includes(event.kind)) return t(`Requests.detail.events.${event.kind as (typeof kinds)[number]}`);
     return event.kind;
   };
@@ -64,7 +73,7 @@ export function RequestDetail({
                 {formatDateTime(event.at, locale)} · {actorText(event.actor)}
               </p>
               <p className="font-medium">{eventText(event)}</p>
-              {event.body && <p className="whitespace-pre-line">{event.body}</p>}
+              {event.body && event.kind !== "erasure_approved" && <p className="whitespace-pre-line">{event.body}</p>}
             </li>
           ))}
         </ol>

@@ -10,12 +10,16 @@ import { confirmEmailChange, updateProfile } from "@/lib/portal/profile";
 import { requestSubscription } from "@/lib/subscriptions/subscriptions";
 import { completeRequest, recordSubjectViewed, sendStaffMessage, type StaffContext } from "@/lib/requests/admin";
 import { requesterEmailHash } from "@/lib/requests/reference";
-import { addInformation, confirmRequest, createRequest } from "@/lib/requests/requests";
+import { addInformation, confirmRequest, createRequest, findRequest } from "@/lib/requests/requests";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
 import { askConsentFor } from "@/test/consent-purposes";
 import { platformDb, useTestDatabase } from "@/test/database";
-import { approveErasure, cancelErasure, carryOutErasure, runDueErasures } from "./erasure";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { RequestDetail } from "@/components/portal/request-detail";
+import { formatDate } from "@/lib/i18n/messages";
+import { approveErasure, approveErasureSchema, cancelErasure, carryOutErasure, runDueErasures } from "./erasure";
 
 /** Every mail handed to sendMail, kept here as well: the outbox copy of an erased person's mail goes with the erasure. */
 const sent = vi.hoisted(() => [] as Mail[]);
@@ -184,6 +188,9 @@ describe("erasure", () => {
     // The requester was told, before the address went.
     const confirmation = sent.find((m) => m.to === email && /gewist/.test(m.subject));
     expect(confirmation?.text).toContain(erasure.reference);
+    // Art. 17: exactly what was erased; nothing was kept.
+    for (const line of ["• Gegevens in de categorie ‘orders’", "• Gegevens in de categorie ‘support’", "• Het profiel", "• De teksten, berichten", "het e-mailadres"]) expect(confirmation?.text).toContain(line);
+    expect(confirmation?.text).not.toContain("Bewaard blijven, met de reden");
 
     // Nothing names the person any more.
     for (const needle of [email, name, phone, "+31 6 55554444"]) {
@@ -365,5 +372,107 @@ describe("erasure by identity (issue 10)", () => {
     expect(await platformDb().outboxMail.findUnique({ where: { id: lookalike.id } })).toEqual(lookalike);
     expect(await findEverywhere(second)).toEqual([]);
     expect(await findEverywhere(current)).toEqual(["OutboxMail.to (1)", "OutboxMail.text (1)", "OutboxMail.html (1)"]);
+  });
+});
+
+describe("art. 17(3): keeping named categories under a ground", () => {
+  it("keeps one category under a legal obligation (art. 17(3)(b)): its records stay, restricted; everything else goes; the mails list what was erased and what was kept and why", async () => {
+    const email = "karel.bewaar@example.org";
+    const name = "Karel Bewaarplicht";
+    const phone = "+31 6 70707070";
+    const { subject, access, erasure } = await personWithEverything(email, name, phone);
+    const own = await withTenant(inone.id, (tx) =>
+      tx.auditEvent.create({ data: { tenantId: inone.id, actorType: "subject", actorId: subject.id, actorLabel: "portal", action: "subject.export", targetType: "Subject", targetId: subject.id, subjectId: subject.id, ip: "203.0.113.78" } }),
+    );
+    const explanation = "Facturen bewaren wij zeven jaar (artikel 52 AWR).";
+    const now = new Date();
+    const due = new Date(now.getTime() + 7 * day);
+    sent.length = 0;
+
+    // Approval: visible to the person at once (art. 12(3)), with the date and what is kept and why.
+    const approved = await approveErasure(staff, { reference: erasure.reference, keep: [{ key: "records:orders", ground: "legalObligation", explanation }] }, now);
+    expect(approved).toMatchObject({ status: "IN_PROGRESS", erasureDueAt: due, erasedAt: null });
+    expect(approved.erasureKept).toEqual([{ part: "records", category: "orders", ground: "legalObligation", explanation }]);
+    const date = formatDate(due, "nl", inone.timeZone);
+    const approvalMail = sent.find((m) => m.to === email && m.subject.includes(date));
+    expect(approvalMail?.subject).toContain(erasure.reference);
+    expect(approvalMail?.text).toContain(`Het wissen gebeurt op ${date}.`);
+    expect(approvalMail?.text).toContain(`Gegevens in de categorie ‘orders’: bewaard wegens een wettelijke plicht om ze te bewaren (artikel 17, lid 3, onder b, AVG). Toelichting: ${explanation}`);
+    expect(approvalMail?.text).toContain("artikel 18 AVG");
+    expect(approvalMail?.text).toContain("klacht");
+    // The portal's request page shows the date, in the facts and the history.
+    const mine = (await findRequest(inone, { subjectId: subject.id }, erasure.reference))!;
+    expect(mine.status).toBe("IN_PROGRESS");
+    const html = renderToStaticMarkup(createElement(RequestDetail, { request: mine, locale: "nl", company: inone.name }));
+    expect(html).toContain(`Wissen gepland op</dt><dd class="mb-2 whitespace-pre-line sm:mb-0" data-testid="request-erasureDue">${date}`);
+    expect(html).toContain(`Wissen goedgekeurd, gepland op ${date}`);
+    expect(html).toContain(explanation);
+    expect(html).not.toContain(due.toISOString());
+
+    sent.length = 0;
+    expect(await carryOutErasure(inone.id, erasure.id, new Date(due.getTime() + 60_000))).toBe(true);
+
+    // The kept category stays, with the subject and its address only, restricted (art. 18(2)).
+    const kept = await platformDb().subject.findUniqueOrThrow({ where: { id: subject.id } });
+    expect(kept).toMatchObject({ email, restricted: true, name: null, phone: null, postalAddress: null, companyName: null, pendingEmail: null, customFields: {} });
+    expect((await platformDb().subjectRecord.findMany({ where: { subjectId: subject.id } })).map((r) => r.category)).toEqual(["orders"]);
+    expect(await platformDb().profileChange.count({ where: { subjectId: subject.id } })).toBe(0);
+    expect(await platformDb().subjectSession.count({ where: { subjectId: subject.id } })).toBe(0);
+    // Everything else is gone: the phone number was only in the profile, its history, a support record and request texts.
+    expect(await findEverywhere(phone)).toEqual([]);
+    expect(await findEverywhere(name)).toEqual(["SubjectRecord.fields (1)"]);
+    expect(await findEverywhere(email)).toEqual(["Subject.email (1)", "SubjectRecord.fields (1)"]);
+    expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: access.id } })).toMatchObject({ requesterEmail: null, details: "" });
+    expect(await platformDb().auditEvent.findUniqueOrThrow({ where: { id: own.id } })).toEqual({ ...own, ip: null });
+    const done = await platformDb().dataRequest.findUniqueOrThrow({ where: { id: erasure.id } });
+    expect(done).toMatchObject({ status: "COMPLETED", erasedAt: expect.any(Date) });
+    expect(done.erasureErased).toEqual([{ part: "records", category: "support" }, { part: "profile" }, { part: "requests" }]);
+    const erasedEvent = (await platformDb().webhookDelivery.findMany({ where: { tenantId: inone.id, eventType: "subject.erased" } })).map((d) => (d.payload as { data: unknown }).data);
+    expect(erasedEvent).toContainEqual({ subjectId: subject.id, reference: erasure.reference, restricted: true, kept: [{ part: "records", category: "orders", ground: "legalObligation" }] });
+
+    // The final mail: exactly what was erased, and what was kept and why.
+    const final = sent.find((m) => m.to === email && /gewist/.test(m.subject));
+    expect(final?.text).toContain("behalve wat hieronder als bewaard staat");
+    for (const line of [
+      "Gewist zijn:",
+      "• Gegevens in de categorie ‘support’",
+      "• Het profiel (naam, telefoonnummer, postadres, bedrijfsgegevens en eigen velden) en de geschiedenis ervan",
+      "• De teksten, berichten, bijlagen en e-mailkopieën van de verzoeken",
+      "Bewaard blijven, met de reden:",
+      `• Gegevens in de categorie ‘orders’: bewaard wegens een wettelijke plicht om ze te bewaren (artikel 17, lid 3, onder b, AVG). Toelichting: ${explanation}`,
+    ]) {
+      expect(final?.text).toContain(line);
+    }
+    expect(final?.text).not.toContain("‘orders’\n");
+    expect(final?.text).not.toMatch(/• Gegevens in de categorie ‘orders’\n/);
+  });
+
+  it("keeps the requests' texts for legal claims (art. 17(3)(e)) and the profile, and refuses a part the person does not have", async () => {
+    const email = "lotte.claim@example.org";
+    const { subject, access, erasure } = await personWithEverything(email, "Lotte Rechtszaak", "+31 6 80808080");
+    await expectRefused(approveErasure(staff, { reference: erasure.reference, keep: [{ key: "records:bestaatniet", ground: "legalClaims", explanation: "x" }] }), "erasureKeepUnknown");
+    const keep = [
+      { key: "requests", ground: "legalClaims" as const, explanation: "Er loopt een geschil over de afhandeling." },
+      { key: "profile", ground: "legalClaims" as const, explanation: "Nodig om de vordering in te stellen." },
+    ];
+    const now = new Date();
+    await approveErasure(staff, { reference: erasure.reference, keep }, now);
+    expect(await carryOutErasure(inone.id, erasure.id, new Date(now.getTime() + 8 * day))).toBe(true);
+    expect(await platformDb().subject.findUniqueOrThrow({ where: { id: subject.id } })).toMatchObject({ name: "Lotte Rechtszaak", phone: "+31 6 55554444", restricted: true });
+    expect(await platformDb().subjectRecord.count({ where: { subjectId: subject.id } })).toBe(0);
+    expect(await platformDb().profileChange.count({ where: { subjectId: subject.id } })).toBeGreaterThan(0);
+    expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: access.id } })).toMatchObject({ requesterEmail: email, details: expect.stringContaining("Lotte Rechtszaak") });
+    expect(await platformDb().requestAttachment.count({ where: { requestId: access.id } })).toBe(1);
+    expect(await platformDb().subjectSignIn.count({ where: { tenantId: inone.id, email } })).toBe(0);
+    expect(await platformDb().statementSubscription.count({ where: { tenantId: inone.id, email } })).toBe(0);
+  });
+
+  it("the approval form needs an explanation for every part kept, and erases what is left at erase", () => {
+    const form = { reference: "X", "keep-0": "records:orders", "ground-0": "legalObligation", "explanation-0": " ", "keep-1": "profile", "ground-1": "erase", "explanation-1": "" };
+    const refused = approveErasureSchema.safeParse(form);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["explanation-0", "required"]]);
+    expect(approveErasureSchema.safeParse({ ...form, "ground-0": "because" }).error?.issues.map((i) => i.path.join("."))).toEqual(["ground-0"]);
+    expect(approveErasureSchema.parse({ ...form, "explanation-0": "Bewaarplicht." })).toEqual({ reference: "X", keep: [{ key: "records:orders", ground: "legalObligation", explanation: "Bewaarplicht." }] });
   });
 });

@@ -5,11 +5,12 @@ import { auditByUser, recordAudit } from "@/lib/audit";
 import { withPlatform, withTenant, type TenantTx } from "@/lib/db/tenant-db";
 import type { Locale } from "@/lib/policy/content";
 import type { StaffContext } from "@/lib/requests/admin";
-import { sendErasureConfirmation } from "@/lib/requests/notify";
+import { notifyErasureApproved, sendErasureConfirmation } from "@/lib/requests/notify";
 import { requesterEmailHash } from "@/lib/requests/reference";
 import { transitionRequest } from "@/lib/requests/requests";
 import { canTransition, isActive } from "@/lib/requests/status";
 import { emitEvent, requestLink } from "@/lib/webhooks/events";
+import { erasureOutcome, keepKey, keepSets, keptOf, type ErasureKept, type KeepChoice, type KeepOption } from "./kept";
 
 /**
  * Erasure (art. 17). Staff approve an erasure request; it is carried out after the
@@ -38,11 +39,20 @@ import { emitEvent, requestLink } from "@/lib/webhooks/events";
  * which never holds a person's address, name or phone number, and after the erasure not
  * their IP address either. The requester is mailed a confirmation just before their
  * address goes.
+ *
+ * Art. 17(3): staff may keep named parts (a category of records, the profile, the
+ * requests' texts; lib/erasure/kept.ts) under a ground of art. 17(3) with a written
+ * explanation, recorded on the request (DataRequest.erasureKept). Then the subject row
+ * and its address stay, marked restricted (art. 18(2): kept data are only stored), with
+ * only the kept parts; everything else goes as above. Approving moves the request to
+ * IN_PROGRESS and mails the person the scheduled date and what is kept and why at once;
+ * the confirmation after the job says exactly what was erased and what was kept and why.
  */
 
 const dayMs = 86_400_000;
 const reference = z.string().trim().min(1).max(40);
 export const erasureSchema = z.object({ reference });
+export { approveErasureSchema } from "./kept";
 
 async function requestByReference(tx: TenantTx, tenantId: string, ref: string): Promise<DataRequest> {
   const request = await tx.dataRequest.findFirst({ where: { tenantId, reference: ref } });
@@ -59,21 +69,64 @@ export function erasureState(request: Pick<DataRequest, "erasureDueAt" | "erasur
   return "none";
 }
 
-/** Approves an erasure: it is carried out once the grace period has passed (at once with a grace period of 0 days). */
-export async function approveErasure(context: StaffContext, input: z.output<typeof erasureSchema>, now = new Date()): Promise<DataRequest> {
+/** What staff may keep of the person (art. 17(3)): each category of their records, their profile and their requests' texts. */
+async function keepOptions(tx: TenantTx, tenantId: string, subjectId: string): Promise<KeepOption[]> {
+  const categories = await tx.subjectRecord.groupBy({ by: ["category"], where: { tenantId, subjectId }, _count: { _all: true }, orderBy: { category: "asc" } });
+  return [
+    ...categories.map((c) => ({ key: keepKey({ part: "records", category: c.category }), part: "records" as const, category: c.category, count: c._count._all })),
+    { key: keepKey({ part: "profile" }), part: "profile" },
+    { key: keepKey({ part: "requests" }), part: "requests" },
+  ];
+}
+
+/** The categories of the person's records, in order. */
+async function recordCategories(tx: TenantTx, tenantId: string, subjectId: string): Promise<string[]> {
+  return (await tx.subjectRecord.groupBy({ by: ["category"], where: { tenantId, subjectId }, orderBy: { category: "asc" } })).map((c) => c.category);
+}
+
+/** The parts of the person staff may choose to keep when approving an erasure (the request page's form). */
+export async function erasureKeepOptions(tenantId: string, subjectId: string): Promise<KeepOption[]> {
+  return withTenant(tenantId, (tx) => keepOptions(tx, tenantId, subjectId));
+}
+
+/**
+ * Approves an erasure: it is carried out once the grace period has passed (at once with
+ * a grace period of 0 days), keeping only what staff named with a ground of art. 17(3).
+ * The request moves to IN_PROGRESS and the person is mailed the date, and what is kept
+ * and why, at once (art. 12(3)/(4): informed of the action taken without undue delay).
+ */
+export async function approveErasure(context: StaffContext, input: { reference: string; keep?: KeepChoice[] }, now = new Date()): Promise<DataRequest> {
   const tenantId = context.tenant.id;
-  const request = await withTenant(tenantId, async (tx) => {
+  const { request, kept } = await withTenant(tenantId, async (tx) => {
     const request = await requestByReference(tx, tenantId, input.reference);
     if (request.type !== "ERASURE" || !isActive(request.status)) throw new ActionError("statusNotAllowed");
     if (!request.subjectId) throw new ActionError("noSubject");
     if (erasureState(request) === "scheduled" || erasureState(request) === "erased") throw new ActionError("erasureScheduled");
+    const options = new Map((await keepOptions(tx, tenantId, request.subjectId)).map((option) => [option.key, option]));
+    const kept: ErasureKept[] = [];
+    for (const choice of input.keep ?? []) {
+      const option = options.get(choice.key);
+      if (!option) throw new ActionError("erasureKeepUnknown");
+      if (kept.some((k) => keepKey(k) === choice.key)) continue;
+      kept.push({ part: option.part, ...(option.category !== undefined ? { category: option.category } : {}), ground: choice.ground, explanation: choice.explanation });
+    }
     const grace = (await tx.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { erasureGraceDays: true } })).erasureGraceDays;
     const erasureDueAt = new Date(now.getTime() + grace * dayMs);
     const { count } = await tx.dataRequest.updateMany({
       where: { id: request.id, tenantId, erasedAt: null, OR: [{ erasureDueAt: null }, { erasureCancelledAt: { not: null } }] },
-      data: { erasureApprovedAt: now, erasureApprovedById: context.user.id, erasureDueAt, erasureCancelledAt: null },
+      data: {
+        erasureApprovedAt: now,
+        erasureApprovedById: context.user.id,
+        erasureDueAt,
+        erasureCancelledAt: null,
+        erasureKept: kept.length ? (kept as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+      },
     });
     if (count !== 1) throw new ActionError("erasureScheduled");
+    // Visible to the person at once: the request is being handled (not "received" until the job runs).
+    if (request.status !== "IN_PROGRESS" && canTransition(request.status, "IN_PROGRESS", "staff")) {
+      await transitionRequest(tx, request, "IN_PROGRESS", "staff", { actorLabel: context.user.email, now });
+    }
     await tx.requestEvent.create({
       data: { tenantId, requestId: request.id, kind: "erasure_approved", actor: "staff", actorLabel: context.user.email, body: erasureDueAt.toISOString(), at: now },
     });
@@ -82,12 +135,20 @@ export async function approveErasure(context: StaffContext, input: z.output<type
       targetType: "DataRequest",
       targetId: request.id,
       subjectId: request.subjectId,
-      details: { reference: request.reference, erasureDueAt: erasureDueAt.toISOString(), graceDays: grace },
+      details: { reference: request.reference, erasureDueAt: erasureDueAt.toISOString(), graceDays: grace, kept: kept.map((k) => `${keepKey(k)} (${k.ground})`) },
     });
-    await emitEvent(tx, tenantId, "subject.erasure_due", requestLink(request), { subjectId: request.subjectId, reference: request.reference, erasureDueAt: erasureDueAt.toISOString() });
-    return { ...request, erasureDueAt };
+    // The tenant's systems learn what to keep (and so restrict) by category and ground; the explanations stay here.
+    await emitEvent(tx, tenantId, "subject.erasure_due", requestLink(request), {
+      subjectId: request.subjectId,
+      reference: request.reference,
+      erasureDueAt: erasureDueAt.toISOString(),
+      ...(kept.length ? { kept: kept.map((k) => ({ part: k.part, ...(k.category !== undefined ? { category: k.category } : {}), ground: k.ground })) } : {}),
+    });
+    return { request: await tx.dataRequest.findFirstOrThrow({ where: { tenantId, id: request.id } }), kept };
   });
+  // Carried out at once: the confirmation of the erasure is the one mail.
   if (request.erasureDueAt && request.erasureDueAt.getTime() <= now.getTime()) await carryOutErasure(tenantId, request.id, now);
+  else await notifyErasureApproved(context.tenant, request, kept);
   return withTenant(tenantId, (tx) => tx.dataRequest.findFirstOrThrow({ where: { tenantId, id: request.id } }));
 }
 
@@ -199,12 +260,13 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
     const tenant = await tx.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, hashSalt: true } });
     const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId }, select: { email: true, preferredLocale: true } }) : null;
     const locale: Locale = (subject?.preferredLocale ?? request.locale) === "en" ? "en" : "nl";
-    return { request, tenant, to: subject?.email ?? request.requesterEmail ?? null, locale };
+    const categories = subject && request.subjectId ? await recordCategories(tx, tenantId, request.subjectId) : [];
+    return { request, tenant, to: subject?.email ?? request.requesterEmail ?? null, locale, outcome: erasureOutcome(keptOf(request.erasureKept), categories) };
   });
   if (!prepared) return false;
-  const { tenant, to, locale } = prepared;
+  const { tenant, to, locale, outcome } = prepared;
   // Before the address is gone. If the erasure below fails, the next run mails again.
-  if (to) await sendErasureConfirmation(tenant, prepared.request.reference, to, locale);
+  if (to) await sendErasureConfirmation(tenant, prepared.request.reference, to, locale, outcome);
 
   return withTenant(tenantId, async (tx) => {
     const { count } = await tx.dataRequest.updateMany({
@@ -214,6 +276,9 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
     if (count !== 1) return false;
     const request = await tx.dataRequest.findFirstOrThrow({ where: { tenantId, id: requestId } });
     const person = await personOf(tx, tenantId, request);
+    const kept = keptOf(request.erasureKept);
+    const keep = keepSets(kept);
+    const outcome = erasureOutcome(kept, person.subjectId ? await recordCategories(tx, tenantId, person.subjectId) : []);
     const hashes = person.addresses.map((address) => requesterEmailHash(tenant, address));
     // The person's requests: this one, those linked to them, and those filed without an
     // account from one of their addresses that nobody else has claimed. Never a request
@@ -231,13 +296,17 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
     if (canTransition(request.status, "COMPLETED", "system")) await transitionRequest(tx, request, "COMPLETED", "system", { actorLabel: "erasure", now });
     await tx.requestEvent.create({ data: { tenantId, requestId: request.id, kind: "erased", actor: "system", actorLabel: "erasure", at: now } });
 
-    await tx.requestEvent.updateMany({ where: { tenantId, requestId: { in: ids }, body: { not: null } }, data: { body: null } });
-    await tx.requestAttachment.deleteMany({ where: { tenantId, requestId: { in: ids } } });
-    await tx.requestMail.deleteMany({ where: { tenantId, requestId: { in: ids } } });
-    await tx.dataRequest.updateMany({
-      where: { tenantId, id: { in: ids } },
-      data: { requesterEmail: null, requesterName: null, details: "", target: null, extensionReason: null, rejectionReason: null },
-    });
+    // Art. 17(3): the requests' texts stay when staff kept them (e.g. for legal claims).
+    if (!keep.requests) {
+      // The date of an approval (its body) names nobody and stays, so the history still reads.
+      await tx.requestEvent.updateMany({ where: { tenantId, requestId: { in: ids }, body: { not: null }, kind: { not: "erasure_approved" } }, data: { body: null } });
+      await tx.requestAttachment.deleteMany({ where: { tenantId, requestId: { in: ids } } });
+      await tx.requestMail.deleteMany({ where: { tenantId, requestId: { in: ids } } });
+      await tx.dataRequest.updateMany({
+        where: { tenantId, id: { in: ids } },
+        data: { requesterEmail: null, requesterName: null, details: "", target: null, extensionReason: null, rejectionReason: null },
+      });
+    }
     if (person.addresses.length > 0) {
       await tx.subjectSignIn.deleteMany({ where: { tenantId, email: { in: person.addresses, mode: "insensitive" } } });
       await tx.statementSubscription.deleteMany({ where: { tenantId, email: { in: person.addresses, mode: "insensitive" } } });
@@ -250,12 +319,35 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
             AND (lower("to") = ${address} OR "subject" ~* ${wholeAddress(address)} OR "text" ~* ${wholeAddress(address)} OR "html" ~* ${wholeAddress(address)})`;
       }
     }
-    // Sessions, records, profile changes and complaint details go with the subject (ON DELETE CASCADE).
-    if (person.subjectId) {
+    if (person.subjectId && keep.any) {
+      // Art. 17(3): the subject and its address stay for what is kept, restricted (art. 18(2):
+      // only stored); the records of every other category go, and the profile unless kept.
+      const subjectId = person.subjectId;
+      await tx.subjectRecord.deleteMany({ where: { tenantId, subjectId, category: { notIn: keep.categories } } });
+      await tx.subjectSession.deleteMany({ where: { tenantId, subjectId } });
+      if (!keep.profile) {
+        await tx.profileChange.deleteMany({ where: { tenantId, subjectId } });
+        await tx.complaintDetails.deleteMany({ where: { tenantId, subjectId } });
+      }
+      await tx.subject.updateMany({
+        where: { tenantId, id: subjectId },
+        data: {
+          restricted: true,
+          pendingEmail: null,
+          pendingEmailHash: null,
+          notifyStatementChanges: false,
+          ...(keep.profile ? {} : { name: null, phone: null, postalAddress: null, companyName: null, vatNumber: null, customFields: {} }),
+        },
+      });
+    } else if (person.subjectId) {
+      // Sessions, records, profile changes and complaint details go with the subject (ON DELETE CASCADE).
       await tx.subject.deleteMany({ where: { tenantId, id: person.subjectId } });
+    }
+    if (person.subjectId) {
       // The audit entries stay; the IP addresses of the person's own actions go. The
-      // append-only trigger allows exactly this, and only once the subject is gone
-      // (migration 20261203010000). Staff's and API keys' addresses are not the person's.
+      // append-only trigger allows exactly this, and only once the subject is gone or an
+      // erasure of theirs has been carried out (migrations 20261203010000, 20261203090000).
+      // Staff's and API keys' addresses are not the person's.
       await tx.auditEvent.updateMany({ where: { tenantId, actorType: "subject", actorId: person.subjectId, ip: { not: null } }, data: { ip: null } });
     }
 
@@ -276,10 +368,23 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
       targetType: "DataRequest",
       targetId: request.id,
       subjectId: person.subjectId,
-      details: { reference: request.reference, requests: ids.length },
+      details: { reference: request.reference, requests: ids.length, kept: kept.map((k) => `${keepKey(k)} (${k.ground})`) },
     });
-    // Names the subject by id and the request by reference, nothing more; the tenant's systems erase by them.
-    await emitEvent(tx, tenantId, "subject.erased", { subjectId: person.subjectId, requestId: request.id }, { subjectId: person.subjectId, reference: request.reference });
+    // What went, recorded on the request with what was kept (erasureKept), for its history and the dossier.
+    await tx.dataRequest.updateMany({ where: { tenantId, id: request.id }, data: { erasureErased: outcome.erased as unknown as Prisma.InputJsonArray } });
+    // Names the subject by id and the request by reference, nothing more; the tenant's systems erase by them
+    // (and keep, restricted, the parts named by category and ground).
+    await emitEvent(
+      tx,
+      tenantId,
+      "subject.erased",
+      { subjectId: person.subjectId, requestId: request.id },
+      {
+        subjectId: person.subjectId,
+        reference: request.reference,
+        ...(kept.length ? { restricted: true, kept: kept.map((k) => ({ part: k.part, ...(k.category !== undefined ? { category: k.category } : {}), ground: k.ground })) } : {}),
+      },
+    );
     return true;
   });
 }

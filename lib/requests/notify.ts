@@ -1,6 +1,7 @@
 import type { DataRequest, RequestEvent, Tenant } from "@/generated/prisma/client";
 import { authorityById } from "@/lib/authorities/data";
 import { withTenant } from "@/lib/db/tenant-db";
+import { keptText, partText, type ErasedPart, type ErasureKept } from "@/lib/erasure/kept";
 import { formatDate, translator, type Translator } from "@/lib/i18n/messages";
 import { composeMail } from "@/lib/mail/layout";
 import { keepMailCopy } from "@/lib/complaints/mail-copies";
@@ -15,7 +16,7 @@ import { tenantPath } from "@/lib/tenant-host";
  * was filed in. The admin side calls notifyStatusChange after every status change.
  */
 
-type TenantRef = Pick<Tenant, "id" | "slug" | "name"> & Partial<Pick<Tenant, "leadAuthorityId">>;
+type TenantRef = Pick<Tenant, "id" | "slug" | "name"> & Partial<Pick<Tenant, "leadAuthorityId" | "timeZone">>;
 
 export type NotifiedRequest = Pick<
   DataRequest,
@@ -177,18 +178,66 @@ export async function notifyStaffMessage(tenant: TenantRef, request: NotifiedReq
   });
 }
 
+const bullet = (text: string) => `• ${text}`;
+
+/**
+ * Art. 17(3) with 12(4): what is kept, each part with its ground and the explanation; that
+ * it is only stored (art. 18); and, since this much of the request is not acted on, the
+ * right to complain to a supervisory authority and to a judicial remedy.
+ */
+async function keptParagraphs(tenant: TenantRef, t: Translator, locale: Locale, intro: string, kept: ErasureKept[]): Promise<string[]> {
+  if (kept.length === 0) return [];
+  return [intro, ...kept.map((k) => bullet(keptText(t, k))), t("Erasure.restricted"), await complaintParagraph(tenant, locale), t("RequestMail.judicialRemedy", { company: tenant.name })];
+}
+
+/**
+ * An approved erasure (art. 17): the person is told at once when it takes place and, when
+ * staff keep something under art. 17(3), what and why.
+ */
+export async function notifyErasureApproved(tenant: TenantRef, request: NotifiedRequest & Pick<DataRequest, "erasureDueAt">, kept: ErasureKept[]): Promise<boolean> {
+  if (!request.erasureDueAt) return false;
+  const due = request.erasureDueAt;
+  return mailRequester(tenant, request, async (t, locale) => {
+    const date = formatDate(due, locale, tenant.timeZone);
+    return {
+      subject: t("Erasure.approvedMail.subject", { company: tenant.name, reference: request.reference, date }),
+      paragraphs: [
+        t("Erasure.approvedMail.body", { company: tenant.name, reference: request.reference, date }),
+        ...(await keptParagraphs(tenant, t, locale, t("Erasure.approvedMail.keptIntro", { company: tenant.name }), kept)),
+        t("Erasure.approvedMail.next"),
+      ],
+    };
+  });
+}
+
 /**
  * The confirmation that an erasure was carried out, sent just before the address itself
- * is erased (after that, there is nobody to write to).
+ * is erased (after that, there is nobody to write to): exactly what was erased, and what
+ * was kept and why (art. 17(3)).
  */
-export async function sendErasureConfirmation(tenant: TenantRef, reference: string, to: string, locale: Locale): Promise<void> {
+export async function sendErasureConfirmation(
+  tenant: TenantRef,
+  reference: string,
+  to: string,
+  locale: Locale,
+  outcome: { erased: ErasedPart[]; kept: ErasureKept[] } = { erased: [], kept: [] },
+): Promise<void> {
   const t = translator(locale);
+  const partial = outcome.kept.length > 0;
   await sendRequestMail(reference, {
     to,
     tenantId: tenant.id,
     subject: t("RequestMail.erased.subject", { company: tenant.name, reference }),
     ...composeMail({
-      paragraphs: [t("RequestMail.erased.body", { company: tenant.name, reference }), t("RequestMail.erased.kept", { company: tenant.name }), t("RequestMail.erased.portal")],
+      paragraphs: [
+        partial ? t("Erasure.erasedMail.bodyPartial", { company: tenant.name, reference }) : t("RequestMail.erased.body", { company: tenant.name, reference }),
+        t("Erasure.erasedMail.erasedIntro"),
+        ...outcome.erased.map((part) => bullet(partText(t, part))),
+        bullet(t(partial ? "Erasure.parts.accessKept" : "Erasure.parts.access")),
+        ...(await keptParagraphs(tenant, t, locale, t("Erasure.erasedMail.keptIntro"), outcome.kept)),
+        partial ? t("Erasure.erasedMail.alsoKept", { company: tenant.name }) : t("RequestMail.erased.kept", { company: tenant.name }),
+        partial ? t("Erasure.erasedMail.portalKept") : t("RequestMail.erased.portal"),
+      ],
       footer: t("PortalMail.footer", { company: tenant.name }),
     }),
   });

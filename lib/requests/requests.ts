@@ -38,12 +38,25 @@ export const otherPurpose = "other";
 export type RequestEventKind = "created" | "status" | "information" | "merged" | "message";
 /**
  * The events the requester's own view shows. Staff's working notes (a correction's
- * field names, an erasure scheduled: lib/requests/admin.ts and lib/erasure) stay in the
- * console; what the requester must know reaches them as a status change or a message,
- * and they see their restriction set and lifted (art. 18), their objection taking
- * effect (art. 21) and an unconfirmed request lapsing.
+ * field names: lib/requests/admin.ts) stay in the console; what the requester must know
+ * reaches them as a status change or a message, and they see their restriction set and
+ * lifted (art. 18), their objection taking effect (art. 21), their erasure approved with
+ * its date, cancelled or carried out (art. 17, 12(3)) and an unconfirmed request lapsing.
  */
-export const requesterEventKinds = ["created", "status", "information", "merged", "message", "restricted", "unrestricted", "objection", "lapsed"] as const;
+export const requesterEventKinds = [
+  "created",
+  "status",
+  "information",
+  "merged",
+  "message",
+  "restricted",
+  "unrestricted",
+  "objection",
+  "lapsed",
+  "erasure_approved",
+  "erasure_cancelled",
+  "erased",
+] as const;
 
 type TenantRef = Pick<Tenant, "id" | "slug" | "name" | "hashSalt">;
 

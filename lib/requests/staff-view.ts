@@ -5,7 +5,8 @@ import { auditByUser } from "@/lib/audit";
 import { can } from "@/lib/auth/permissions";
 import type { ConsoleContext } from "@/lib/console/context";
 import { withTenant, type TenantTx } from "@/lib/db/tenant-db";
-import { erasureState, type ErasureState } from "@/lib/erasure/erasure";
+import { erasureKeepOptions, erasureState, type ErasureState } from "@/lib/erasure/erasure";
+import { erasedOf, keptOf, type ErasedPart, type ErasureKept, type KeepOption } from "@/lib/erasure/kept";
 import type { Locale } from "@/lib/policy/content";
 import type { PublicStatement } from "@/lib/policy/public-statement";
 import { publishedStatement } from "@/lib/policy/published";
@@ -274,6 +275,11 @@ export type StaffRequestPage = StaffRequestView & {
   due: Date | null;
   overdue: boolean;
   erasure: ErasureState;
+  /** Art. 17(3): what staff may keep when approving the erasure (empty unless they may approve it). */
+  erasureKeepOptions: KeepOption[];
+  /** The erasure decision recorded on the request: what is kept and why, and what went. */
+  erasureKept: ErasureKept[];
+  erasureErased: ErasedPart[];
   directMarketing: boolean;
   /** Who told each recipient (art. 19), by user id. */
   noticeBy: Map<string, string>;
@@ -309,13 +315,17 @@ export async function loadStaffRequestPage(context: Pick<ConsoleContext, "tenant
     await recordSubjectViewed(context, subject.id, request, now);
   }
   const due = effectiveDueAt(request);
+  const actions = can(context.role, "requests.handle") ? availableActions(facts, now) : noActions;
   return {
     ...view,
     facts: requestFacts(request, subject, facts.directMarketing),
-    availableActions: can(context.role, "requests.handle") ? availableActions(facts, now) : noActions,
+    availableActions: actions,
     due,
     overdue: isActive(request.status) && due !== null && due < now,
     erasure: erasureState(request),
+    erasureKeepOptions: actions.approveErasure && subject ? await erasureKeepOptions(tenant.id, subject.id) : [],
+    erasureKept: keptOf(request.erasureKept),
+    erasureErased: erasedOf(request.erasureErased),
     directMarketing: facts.directMarketing,
     noticeBy: new Map(staff.map((u) => [u.id, u.email])),
     recipients: statement ? statement.recipients : null,

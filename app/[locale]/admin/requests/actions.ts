@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { consoleAction } from "@/lib/action";
-import { approveErasure, cancelErasure, erasureSchema } from "@/lib/erasure/erasure";
+import { approveErasure, approveErasureSchema, cancelErasure, erasureSchema } from "@/lib/erasure/erasure";
 import {
   changeStatus,
   checkStaffAction,
@@ -83,7 +83,7 @@ export const noticeAction = consoleAction("requests.handle", noticeSchema.extend
   refresh(input);
 });
 
-export const approveErasureAction = consoleAction("requests.handle", erasureSchema.extend({ locale }), async (context, input) => {
+export const approveErasureAction = consoleAction("requests.handle", approveErasureSchema.and(z.object({ locale })), async (context, input) => {
   await checkStaffAction(context, input.reference, "approveErasure");
   await approveErasure(context, input);
   refresh(input);

@@ -24,6 +24,7 @@ import { formatDate, translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
 import { localized } from "@/lib/portal/consent";
 import { customFieldName, customValues } from "@/lib/portal/profile";
+import { eraseChoice, erasureGrounds, groundPoint, keptText, partText } from "@/lib/erasure/kept";
 import { normalizeReference } from "@/lib/requests/reference";
 import { loadStaffRequestPage } from "@/lib/requests/staff-view";
 
@@ -225,10 +226,58 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
                       ? t("RequestAdmin.erasure.none", { days: context.tenant.erasureGraceDays })
                       : t("RequestAdmin.erasure.noSubject")}
             </p>
+            {view.erasureKept.length > 0 && (
+              <div data-testid="erasure-kept">
+                <p className="font-semibold">{t("RequestAdmin.erasure.kept")}</p>
+                <ul className="list-disc ps-6">
+                  {view.erasureKept.map((k) => (
+                    <li key={`${k.part}:${k.category ?? ""}`}>{keptText(t, k)}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {view.erasureErased.length > 0 && (
+              <div data-testid="erasure-erased">
+                <p className="font-semibold">{t("RequestAdmin.erasure.erasedParts")}</p>
+                <ul className="list-disc ps-6">
+                  {view.erasureErased.map((part) => (
+                    <li key={`${part.part}:${part.category ?? ""}`}>{partText(t, part)}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {can.approveErasure && (
               <>
                 <p className="text-sm">{t("RequestAdmin.erasure.what")}</p>
-                <AdminForm action={approveErasureAction} testId="approve-erasure" idPrefix="approve-" variant="danger" submit={t("RequestAdmin.erasure.approve")} fields={hidden()} />
+                {/* Art. 17(3): per part, erase (the default) or keep under a ground with an explanation. */}
+                <h3 className="text-lg font-semibold">{t("RequestAdmin.erasure.keepTitle")}</h3>
+                <p className="max-w-3xl text-sm">{t("RequestAdmin.erasure.keepIntro")}</p>
+                <AdminForm
+                  action={approveErasureAction}
+                  testId="approve-erasure"
+                  idPrefix="approve-"
+                  variant="danger"
+                  submit={t("RequestAdmin.erasure.approve")}
+                  fields={[
+                    ...hidden(),
+                    ...view.erasureKeepOptions.flatMap((option, i): FieldSpec[] => {
+                      const part = partText(t, option);
+                      return [
+                        { kind: "hidden", name: `keep-${i}`, value: option.key },
+                        {
+                          kind: "select",
+                          name: `ground-${i}`,
+                          label: option.count !== undefined ? t("RequestAdmin.erasure.records", { part, count: option.count }) : part,
+                          options: [
+                            { value: eraseChoice, label: t("RequestAdmin.erasure.erase") },
+                            ...erasureGrounds.map((ground) => ({ value: ground, label: t("RequestAdmin.erasure.keepUnder", { ground: t(`Erasure.grounds.${ground}`), point: groundPoint[ground] }) })),
+                          ],
+                        },
+                        { kind: "textarea", name: `explanation-${i}`, label: t("RequestAdmin.erasure.explanation", { part }), hint: t("RequestAdmin.erasure.explanationHint"), rows: 2 },
+                      ];
+                    }),
+                  ]}
+                />
               </>
             )}
             {can.cancelErasure && (

@@ -43,6 +43,11 @@ export default async function RequestsPage({ params }: Props) {
                 <td className="py-1 pe-4">{t(`Requests.types.${request.type}.title`)}</td>
                 <td className="py-1 pe-4">
                   {t(`Requests.status.${request.status}`)}
+                  {request.erasureDueAt && !request.erasureCancelledAt && !request.erasedAt && (
+                    <span className="block text-sm" data-testid={`erasure-due-${request.reference}`}>
+                      {t("Requests.list.erasureDue", { date: formatDate(request.erasureDueAt, locale) })}
+                    </span>
+                  )}
                   {grounds.get(request.id) === "late" && (
                     <span className="ms-2 rounded border border-current px-1 text-xs font-semibold uppercase">{t("Complaint.request.lateBadge")}</span>
                   )}
