@@ -4,13 +4,13 @@ import { negotiateLocale } from "@/lib/i18n/negotiate";
 import { hit, limits } from "@/lib/rate-limit";
 import { isLocale } from "@/lib/i18n/routing";
 import { cachedPage, isRenderRequest, pageWithNonce, statementPageSlug } from "@/lib/page-cache";
+import { overHttps } from "@/lib/public-origin";
 import { requestHeaders } from "@/lib/request-context";
 import { refuseBadUrl, refuseMalformedActionCall, refuseMisdirectedAction } from "@/lib/safe-input";
 import {
   apiContentSecurityPolicy,
   contentSecurityPolicy,
   hardeningHeaders,
-  isHttps,
   newNonce,
   renderNonce,
 } from "@/lib/security-headers";
@@ -28,7 +28,8 @@ const sharedSections = new Set(["authorities"]);
  */
 export default async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const https = isHttps(request.nextUrl, request.headers);
+  // HSTS and upgrade-insecure-requests follow the same rule as the cookies' Secure flag.
+  const https = overHttps(request.headers);
   const malformed = refuseBadUrl(request) ?? refuseMisdirectedAction(request) ?? (await refuseMalformedActionCall(request));
   if (malformed) return withHeaders(malformed, hardeningHeaders(https));
   const refusal = await refuseUnsafe(request);

@@ -20,7 +20,8 @@ export function clientAddress(headers: Headers, trustedProxies = configuredTrust
   return normaliseAddress(forwarded[Math.max(0, forwarded.length - 1 - trustedProxies)]);
 }
 
-function configuredTrustedProxies(): number {
-  const configured = Number.parseInt(process.env.TRUSTED_PROXIES ?? "", 10);
+/** TRUSTED_PROXIES: how many proxies in front of the app append to X-Forwarded-For (and may be believed about the scheme). */
+export function configuredTrustedProxies(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number.parseInt(env.TRUSTED_PROXIES ?? "", 10);
   return Number.isInteger(configured) && configured >= 0 ? configured : 0;
 }

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { negotiateLocale } from "./i18n/negotiate";
-import { siteOrigin } from "./public-origin";
+import { overHttps, siteOrigin } from "./public-origin";
 import { isLocale } from "./i18n/routing";
 import type { Locale } from "./policy/content";
 import { requestHeaders } from "./request-context";
@@ -17,6 +17,11 @@ export async function requestContext() {
     tenantHost,
     origin: siteOrigin(tenantHost),
   };
+}
+
+/** The Secure flag for a cookie set while answering this request (overHttps: one rule for every cookie). */
+export async function secureCookies(): Promise<boolean> {
+  return overHttps(await headers());
 }
 
 /** The locale of the page being rendered, from the visitor's path; for not-found pages, which get no params. */

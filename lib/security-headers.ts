@@ -48,7 +48,3 @@ export function hardeningHeaders(https: boolean): Record<string, string> {
     ...(https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }
-
-export function isHttps(url: URL, headers: Headers): boolean {
-  return url.protocol === "https:" || headers.get("x-forwarded-proto") === "https";
-}

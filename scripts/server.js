@@ -14,6 +14,15 @@ import { withSocketAddress } from "../lib/forwarded-for.js";
  */
 process.env.NODE_ENV ||= "production";
 
+// Auth.js sees each request under PUBLIC_URL or the tenant's own host (lib/auth/public-request.ts).
+// Given AUTH_URL, next-auth would rebuild requests under it as NextRequest, which turns
+// 127.0.0.1 into localhost and a tenant's host into the platform's: left out, with a word.
+for (const name of ["AUTH_URL", "NEXTAUTH_URL"]) {
+  if (process.env[name] === undefined) continue;
+  console.warn(`${name} is not used; sign-in links and redirects follow PUBLIC_URL (${process.env.PUBLIC_URL ?? "unset"}).`);
+  delete process.env[name];
+}
+
 const option = (name) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;

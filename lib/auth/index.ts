@@ -1,8 +1,10 @@
 import NextAuth from "next-auth";
+import { headers } from "next/headers";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { clientAddress } from "@/lib/client-address";
 import { mailFrom } from "@/lib/mail/send";
 import { authSecret } from "@/lib/platform-settings";
+import { overHttps } from "@/lib/public-origin";
 import { requestIp } from "@/lib/request-ip";
 import { prismaAdapter } from "./adapter";
 import { countSignInMail, sendSignInLink, signInLinkMinutes } from "./sign-in-mail";
@@ -10,12 +12,19 @@ import { countSignInMail, sendSignInLink, signInLinkMinutes } from "./sign-in-ma
 /**
  * Sign-in for the people who run tenants: e-mail magic links (Auth.js), sessions kept
  * in the database so signing out ends them on the server. The session cookie is
- * httpOnly and SameSite=Lax, and Secure when the app is reached over https.
+ * httpOnly and SameSite=Lax, and Secure (named `__Secure-…`) when the site is reached over
+ * https by the app's one rule (overHttps: an https PUBLIC_URL, or a trusted proxy's
+ * X-Forwarded-Proto), not by the URL Next.js hands Auth.js, which behind a proxy that
+ * ends TLS says http (nextauthjs/next-auth#10928). Reading and writing the session use the
+ * same rule, so they agree on the cookie's name. The route handler shows Auth.js each
+ * request under the public origin (lib/auth/public-request.ts).
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => ({
   adapter: prismaAdapter(),
   secret: await authSecret(),
   trustHost: true,
+  basePath: "/api/auth",
+  useSecureCookies: overHttps(request ? request.headers : await headersOfThisRequest()),
   session: { strategy: "database", maxAge: 7 * 24 * 60 * 60, updateAge: 60 * 60 },
   pages: { signIn: "/signin", verifyRequest: "/signin", error: "/signin/error" },
   providers: [
@@ -45,3 +54,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => (
     },
   },
 }));
+
+/** The headers of the page or action being answered (signIn(), auth() and signOut() on the server); none outside a request. */
+async function headersOfThisRequest(): Promise<Headers> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers();
+  }
+}

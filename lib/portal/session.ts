@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import type { Subject, Tenant } from "@/generated/prisma/client";
 import { withTenant } from "@/lib/db/tenant-db";
+import { secureCookies } from "@/lib/request";
 
 /**
  * Sessions of a tenant's end users in its portal. Each tenant has its own cookie, so
@@ -24,7 +25,7 @@ export async function startPortalSession(tenant: TenantRef, subjectId: string): 
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
+    secure: await secureCookies(),
   });
 }
 

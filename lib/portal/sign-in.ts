@@ -6,7 +6,7 @@ import { translator } from "@/lib/i18n/messages";
 import { composeMail } from "@/lib/mail/layout";
 import { sendMail } from "@/lib/mail/send";
 import type { Locale } from "@/lib/policy/content";
-import { publicOrigin } from "@/lib/public-origin";
+import { siteOrigin } from "@/lib/public-origin";
 import { tenantPath } from "@/lib/tenant-host";
 
 /**
@@ -70,14 +70,16 @@ export async function issuePortalSignIn(tenant: TenantRef, email: string, now = 
  * The sign-in form's request: mails a code and link to a known address; the caller
  * answers the same either way. Refused (ActionError "rateLimited") once the address has
  * had limits.portalCodePerAddress mails at this tenant, counted before the address is
- * looked up so that known and unknown addresses get the same answers.
+ * looked up so that known and unknown addresses get the same answers. Asked on the tenant's
+ * own host, the link leads there too, where the portal's cookie then applies.
  */
-export async function requestPortalSignIn(tenant: TenantRef, email: string, locale: Locale): Promise<void> {
+export async function requestPortalSignIn(tenant: TenantRef, email: string, locale: Locale, onTenantHost = false): Promise<void> {
   await enforceLimits([[limits.portalCodePerAddress, `${tenant.id}:${email.trim().toLowerCase()}`]]);
   const issued = await issuePortalSignIn(tenant, email);
   if (!issued) return;
   const t = translator(locale);
-  const link = `${publicOrigin()}${tenantPath(locale, tenant.slug, "/portal/signin")}?token=${issued.token}`;
+  const site = siteOrigin(onTenantHost ? tenant.slug : null);
+  const link = `${site}${tenantPath(locale, tenant.slug, "/portal/signin", onTenantHost)}?token=${issued.token}`;
   await sendMail({
     to: email.trim().toLowerCase(),
     tenantId: tenant.id,

@@ -7,6 +7,7 @@ import { formValues } from "@/lib/action";
 import { signOut } from "@/lib/auth";
 import { activeTenantCookie, consoleState } from "@/lib/console/context";
 import { locale } from "@/lib/validation";
+import { secureCookies } from "@/lib/request";
 
 /** Makes one of the signed-in person's tenants the active one in the console. */
 export async function chooseTenant(formData: FormData): Promise<void> {
@@ -19,7 +20,7 @@ export async function chooseTenant(formData: FormData): Promise<void> {
       httpOnly: true,
       sameSite: "lax",
       path: "/",
-      secure: process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https://"),
+      secure: await secureCookies(),
     });
   }
   redirect(`/${input.data.locale}/admin`);

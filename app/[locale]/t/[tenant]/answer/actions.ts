@@ -7,6 +7,7 @@ import { z } from "zod";
 import { answerGrantCookie, confirmAnswerCode, sendAnswerCode } from "@/lib/export/answer-download";
 import { tenantAction, tenantHref } from "@/lib/portal/action";
 import { locale } from "@/lib/validation";
+import { secureCookies } from "@/lib/request";
 
 /**
  * The page behind the link that hands over an access answer without a portal account
@@ -27,7 +28,7 @@ export const confirmAnswerCodeAction = tenantAction(z.object({ locale, token, co
     sameSite: "lax",
     path: "/",
     expires: expiresAt,
-    secure: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
+    secure: await secureCookies(),
   });
   redirect(`${await tenantHref(tenant, input.locale, "/answer")}?${new URLSearchParams({ token: input.token })}`);
 });

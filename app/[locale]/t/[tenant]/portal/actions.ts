@@ -13,6 +13,7 @@ import { requestPortalSignIn, verifyPortalCode, verifyPortalLink } from "@/lib/p
 import { normalizeReference } from "@/lib/requests/reference";
 import { addInformation, checkRequestFields, createRequest, requestFields, requestTarget, withdrawRequest } from "@/lib/requests/requests";
 import { enforceLimits, limits } from "@/lib/rate-limit";
+import { requestContext } from "@/lib/request";
 import { requestIp } from "@/lib/request-ip";
 import { findTenantBySlug } from "@/lib/tenants";
 import { email, locale, optionalText, text } from "@/lib/validation";
@@ -22,7 +23,7 @@ import { email, locale, optionalText, text } from "@/lib/validation";
 export const requestCode = tenantAction(z.object({ email, locale }), async ({ tenant }, input) => {
   // Counted before the address is looked up, so that known and unknown addresses get the same answers (the limit per address is counted in requestPortalSignIn).
   await enforceLimits([[limits.portalCodePerIp, await requestIp()]]);
-  await requestPortalSignIn(tenant, input.email, input.locale);
+  await requestPortalSignIn(tenant, input.email, input.locale, (await requestContext()).tenantHost === tenant.slug);
   return { email: input.email };
 });
 
