@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
+import { erasureState } from "@/lib/erasure/erasure";
 import { erasedOf, keptOf, keptText, partText } from "@/lib/erasure/kept";
 import type { RequestWithEvents } from "@/lib/requests/requests";
 import { formatDateTime } from "./format";
@@ -35,11 +36,11 @@ export function RequestDetail({
   if (request.refusalGround) facts.push(["refusalGround", t("Requests.detail.refusalGround"), t(`RequestAdmin.refuse.grounds.${request.refusalGround as "other"}`)]);
   if (request.rejectionReason) facts.push(["rejectionReason", t("Requests.detail.rejectionReason"), request.rejectionReason]);
   // Art. 17: an approved erasure shows its date at once, and what is kept and why (art. 17(3)).
-  if (request.erasureDueAt && !request.erasureCancelledAt && !request.erasedAt) facts.push(["erasureDue", t("Requests.detail.erasureDue"), formatDate(request.erasureDueAt, locale)]);
+  if (request.erasureDueAt && erasureState(request) === "scheduled") facts.push(["erasureDue", t("Requests.detail.erasureDue"), formatDate(request.erasureDueAt, locale)]);
   const erased = erasedOf(request.erasureErased);
   if (request.erasedAt && erased.length > 0) facts.push(["erasureErased", t("Requests.detail.erasureErased"), erased.map((part) => partText(t, part)).join("\n")]);
   const kept = keptOf(request.erasureKept);
-  if (kept.length > 0 && !request.erasureCancelledAt) facts.push(["erasureKept", t("Requests.detail.erasureKept"), kept.map((k) => keptText(t, k)).join("\n")]);
+  if (kept.length > 0 && erasureState(request) !== "cancelled") facts.push(["erasureKept", t("Requests.detail.erasureKept"), kept.map((k) => keptText(t, k)).join("\n")]);
   const eventText = (event: RequestWithEvents["events"][number]) => {
     if (event.kind === "status" && event.toStatus) return t("Requests.detail.events.status", { status: t(`Requests.status.${event.toStatus}`) });
     // The erasure's date is the event's body (an ISO time), shown as a date.

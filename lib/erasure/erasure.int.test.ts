@@ -10,7 +10,7 @@ import { confirmEmailChange, updateProfile } from "@/lib/portal/profile";
 import { requestSubscription } from "@/lib/subscriptions/subscriptions";
 import { completeRequest, recordSubjectViewed, sendStaffMessage, type StaffContext } from "@/lib/requests/admin";
 import { requesterEmailHash } from "@/lib/requests/reference";
-import { addInformation, confirmRequest, createRequest, findRequest } from "@/lib/requests/requests";
+import { addInformation, confirmRequest, createRequest, findRequest, withdrawRequest } from "@/lib/requests/requests";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import { seedDemoTenants } from "@/prisma/seed/seed";
 import { askConsentFor } from "@/test/consent-purposes";
@@ -235,6 +235,16 @@ describe("erasure", () => {
 
     // Nothing is left to do.
     expect(await runDueErasures(new Date(Date.now() + 30 * day))).toEqual({ erased: 0 });
+  });
+
+  it("is not carried out once the person withdrew the request during the grace period", async () => {
+    const { subject, erasure } = await personWithEverything("bedenk.me@example.org", "Bea Bedenktijd", "+31 6 13131313");
+    const now = new Date();
+    await approveErasure(staff, { reference: erasure.reference }, now);
+    await withdrawRequest(inone, { subjectId: subject.id }, erasure.reference, "Toch niet", new Date(now.getTime() + day));
+    expect(await runDueErasures(new Date(now.getTime() + 8 * day))).toEqual({ erased: 0 });
+    expect(await carryOutErasure(inone.id, erasure.id, new Date(now.getTime() + 8 * day))).toBe(false);
+    expect(await platformDb().subject.findUnique({ where: { id: subject.id } })).not.toBeNull();
   });
 
   it("leaves the same address at another tenant alone", async () => {

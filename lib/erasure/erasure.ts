@@ -62,9 +62,12 @@ async function requestByReference(tx: TenantTx, tenantId: string, ref: string): 
 
 export type ErasureState = "none" | "scheduled" | "cancelled" | "erased";
 
-export function erasureState(request: Pick<DataRequest, "erasureDueAt" | "erasureCancelledAt" | "erasedAt">): ErasureState {
+/** A request withdrawn (by the person, or for them by staff) before its erasure was carried out is not erased. */
+const notCarriedOut = ["WITHDRAWN", "REJECTED"] as const satisfies readonly DataRequest["status"][];
+
+export function erasureState(request: Pick<DataRequest, "erasureDueAt" | "erasureCancelledAt" | "erasedAt"> & Partial<Pick<DataRequest, "status">>): ErasureState {
   if (request.erasedAt) return "erased";
-  if (request.erasureCancelledAt) return "cancelled";
+  if (request.erasureCancelledAt || (request.status && (notCarriedOut as readonly string[]).includes(request.status))) return "cancelled";
   if (request.erasureDueAt) return "scheduled";
   return "none";
 }
@@ -180,7 +183,7 @@ export async function runDueErasures(now = new Date()): Promise<{ erased: number
   // Only which requests are due is read across tenants; each erasure runs within its tenant.
   const due = await withPlatform((tx) =>
     tx.dataRequest.findMany({
-      where: { erasureDueAt: { lte: now }, erasedAt: null, erasureCancelledAt: null },
+      where: { erasureDueAt: { lte: now }, erasedAt: null, erasureCancelledAt: null, status: { notIn: [...notCarriedOut] } },
       select: { tenantId: true, id: true },
       orderBy: { erasureDueAt: "asc" },
       take: 100,
@@ -256,7 +259,7 @@ const wholeAddress = (address: string) => `(^|[^a-z0-9._%+-])${address.replace(/
 export async function carryOutErasure(tenantId: string, requestId: string, now = new Date()): Promise<boolean> {
   const prepared = await withTenant(tenantId, async (tx) => {
     const request = await tx.dataRequest.findFirst({ where: { tenantId, id: requestId } });
-    if (!request || request.erasedAt || request.erasureCancelledAt || !request.erasureDueAt || request.erasureDueAt > now) return null;
+    if (!request || erasureState(request) !== "scheduled" || !request.erasureDueAt || request.erasureDueAt > now) return null;
     const tenant = await tx.tenant.findFirstOrThrow({ where: { id: tenantId }, select: { id: true, slug: true, name: true, hashSalt: true } });
     const subject = request.subjectId ? await tx.subject.findFirst({ where: { tenantId, id: request.subjectId }, select: { email: true, preferredLocale: true } }) : null;
     const locale: Locale = (subject?.preferredLocale ?? request.locale) === "en" ? "en" : "nl";
@@ -270,7 +273,7 @@ export async function carryOutErasure(tenantId: string, requestId: string, now =
 
   return withTenant(tenantId, async (tx) => {
     const { count } = await tx.dataRequest.updateMany({
-      where: { id: requestId, tenantId, erasedAt: null, erasureCancelledAt: null, erasureDueAt: { lte: now } },
+      where: { id: requestId, tenantId, erasedAt: null, erasureCancelledAt: null, erasureDueAt: { lte: now }, status: { notIn: [...notCarriedOut] } },
       data: { erasedAt: now },
     });
     if (count !== 1) return false;

@@ -6,6 +6,7 @@ import { RequestTypeChoice } from "@/components/portal/request-types";
 import { complaintGrounds } from "@/lib/complaints/grounds";
 import { formatDate, translator } from "@/lib/i18n/messages";
 import { resolvePortalPage } from "@/lib/portal/page";
+import { erasureState } from "@/lib/erasure/erasure";
 import { listRequests } from "@/lib/requests/requests";
 import { resolveTenantPage } from "@/lib/tenant-page";
 
@@ -43,7 +44,7 @@ export default async function RequestsPage({ params }: Props) {
                 <td className="py-1 pe-4">{t(`Requests.types.${request.type}.title`)}</td>
                 <td className="py-1 pe-4">
                   {t(`Requests.status.${request.status}`)}
-                  {request.erasureDueAt && !request.erasureCancelledAt && !request.erasedAt && (
+                  {request.erasureDueAt && erasureState(request) === "scheduled" && (
                     <span className="block text-sm" data-testid={`erasure-due-${request.reference}`}>
                       {t("Requests.list.erasureDue", { date: formatDate(request.erasureDueAt, locale) })}
                     </span>
