@@ -7,7 +7,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets two builds of one checkout live side by side (e.g. a test run next to a dev build).
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfkit"],
   // Everything else gets its headers from proxy.ts (lib/security-headers.ts).
   async headers() {
     return [

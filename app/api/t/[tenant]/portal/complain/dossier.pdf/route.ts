@@ -4,7 +4,7 @@ import { dossierForRequest } from "@/lib/complaints/route";
 import { isLocale } from "@/lib/i18n/routing";
 
 /**
- * The signed-in person's complaint dossier as a PDF (A4), made by lib/complaints/pdf.ts.
+ * The signed-in person's complaint dossier as a tagged PDF (A4), laid out by lib/complaints/outline-pdf.ts.
  * ?locale=nl|en picks the language (by default the person's preferred one);
  * ?country=XX adds the authority of the country where they live or work.
  */
@@ -14,7 +14,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { tenant, subject, dossier } = found;
   const asked = request.nextUrl.searchParams.get("locale");
   const locale = isLocale(asked) ? asked : isLocale(subject.preferredLocale) ? subject.preferredLocale : "nl";
-  const pdf = dossierPdf(dossier, locale);
+  const pdf = await dossierPdf(dossier, locale);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
