@@ -2,6 +2,7 @@ import type { GapCode } from "@/lib/policy/completeness";
 import type {
   CookieContent,
   DataCategoryContent,
+  Declarations,
   Locale,
   LocalizedText,
   PurposeContent,
@@ -22,13 +23,14 @@ import type { RowIds } from "@/lib/policy/translation";
 type Typed<T, Keys extends keyof T> = Omit<T, Keys | "uid"> & { uid: string } & { [K in Keys]: string };
 
 export type FormSection = Typed<StatementSection, never>;
-export type FormCategory = Typed<DataCategoryContent, never>;
+export type FormCategory = Typed<DataCategoryContent, "origin" | "publiclyAccessible">;
 export type FormPurpose = Typed<PurposeContent, never>;
 export type FormRecipient = Typed<RecipientContent, "country" | "safeguard" | "policyUrl">;
 export type FormCookie = Typed<CookieContent, "lifetimeValue">;
 export type FormRetention = Typed<RetentionRuleContent, "periodValue" | "periodUnit">;
 
 export interface FormContent {
+  declarations: Declarations;
   sections: FormSection[];
   dataCategories: FormCategory[];
   purposes: FormPurpose[];
@@ -49,13 +51,19 @@ export const newUid = (): string =>
   typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 const blank = (): LocalizedText => ({ nl: "", en: "" });
-const asText = (value: number | string | null | undefined) => (value === null || value === undefined ? "" : String(value));
+const asText = (value: number | string | boolean | null | undefined) => (value === null || value === undefined ? "" : String(value));
 
 export function toForm(content: StatementContent): FormContent {
   const uid = (row: { uid?: string }) => row.uid ?? newUid();
   return {
+    declarations: structuredClone(content.declarations),
     sections: content.sections.map((s) => ({ ...s, uid: uid(s) })),
-    dataCategories: content.dataCategories.map((c) => ({ ...c, uid: uid(c) })),
+    dataCategories: content.dataCategories.map((c) => ({
+      ...c,
+      uid: uid(c),
+      origin: asText(c.origin),
+      publiclyAccessible: asText(c.publiclyAccessible),
+    })),
     purposes: content.purposes.map((p) => ({ ...p, uid: uid(p), dataCategoryKeys: [...p.dataCategoryKeys] })),
     recipients: content.recipients.map((r) => ({
       ...r,
@@ -80,8 +88,13 @@ const orNull = <T extends string>(typed: string): T | null => (typed.trim() === 
 /** The working copy as content, as well as it can be read (a wrong number counts as none); for the live checks. */
 export function fromForm(form: FormContent): StatementContent {
   return {
+    declarations: form.declarations,
     sections: form.sections,
-    dataCategories: form.dataCategories,
+    dataCategories: form.dataCategories.map((c) => ({
+      ...c,
+      origin: orNull(c.origin),
+      publiclyAccessible: c.publiclyAccessible === "" ? null : c.publiclyAccessible === "true",
+    })),
     purposes: form.purposes,
     recipients: form.recipients.map((r) => ({
       ...r,
@@ -98,7 +111,7 @@ export function blankRow<L extends ListName>(list: L): FormRow<L> {
   const uid = newUid();
   const rows: { [K in ListName]: FormRow<K> } = {
     sections: { uid, placement: "END", title: blank(), body: blank() },
-    dataCategories: { uid, key: "", name: blank(), description: blank(), source: blank() },
+    dataCategories: { uid, key: "", name: blank(), description: blank(), origin: "", source: blank(), publiclyAccessible: "" },
     purposes: {
       uid,
       name: blank(),
@@ -143,7 +156,9 @@ export const listFields: { [L in ListName]: Array<{ name: Exclude<keyof FormRow<
     { name: "key", kind: "text" },
     { name: "name", kind: "localized" },
     { name: "description", kind: "localized" },
+    { name: "origin", kind: "choice" },
     { name: "source", kind: "localized" },
+    { name: "publiclyAccessible", kind: "choice" },
   ],
   purposes: [
     { name: "name", kind: "localized" },
@@ -254,18 +269,46 @@ const gapFields: Partial<Record<GapCode, { list: ListName; field?: string }>> = 
   purposeDataCategoryUnknown: { list: "purposes", field: "dataCategoryKeys" },
   provisionNoteMissing: { list: "purposes", field: "provisionNote" },
   dataCategoryNameMissing: { list: "dataCategories", field: "name" },
-  noRecipients: { list: "recipients" },
+  sourceNotStated: { list: "dataCategories", field: "origin" },
+  sourceMissing: { list: "dataCategories", field: "source" },
+  publicSourceNotStated: { list: "dataCategories", field: "publiclyAccessible" },
+  placeholderRecipient: { list: "recipients", field: "name" },
+  recipientCountryUnknown: { list: "recipients", field: "country" },
   transferSafeguardMissing: { list: "recipients", field: "safeguard" },
+  transferSafeguardUnfit: { list: "recipients", field: "safeguard" },
   retentionMissing: { list: "retention" },
   retentionPeriodMissing: { list: "retention", field: "periodUnit" },
   retentionCriteriaMissing: { list: "retention", field: "criteria" },
+  retentionVague: { list: "retention", field: "criteria" },
+  retentionDuplicate: { list: "retention", field: "dataCategoryKey" },
+  duplicateHeading: { list: "sections", field: "title" },
   sectionTitleMissing: { list: "sections", field: "title" },
   sectionBodyMissing: { list: "sections", field: "body" },
   cookiePurposeMissing: { list: "cookies", field: "purpose" },
 };
 
+/** Gaps fixed in the editor's declarations, by the id of the input that fixes them. */
+const declarationGaps: Partial<Record<GapCode, string>> = {
+  recipientsNotStated: "decl-noRecipients",
+  cookiesNotStated: "decl-noCookies",
+  automatedDecisionsNotStated: "decl-automatedDecisions",
+  automatedDecisionLogicMissing: "decl-automatedDecisionLogic",
+  automatedDecisionConsequencesMissing: "decl-automatedDecisionConsequences",
+  representativeMissing: "decl-representativeName",
+  safeguardCopyMissing: "decl-safeguardCopy",
+};
+/** Gaps fixed either in the company details or by a declaration; the editor links to the declaration. */
+const declarationOrSettings: Partial<Record<GapCode, string>> = { dpoNotStated: "decl-noDpo" };
+
+export const declarationsId = "declarations";
+
 /** Where in the editor a gap can be fixed: a field's id, a list's id, or null for the company details. */
 export function gapTarget(form: FormContent, gap: { code: GapCode; row?: number; locale?: Locale }): string | null {
+  const declared = declarationGaps[gap.code] ?? declarationOrSettings[gap.code];
+  if (declared) {
+    const localized = ["decl-automatedDecisionLogic", "decl-automatedDecisionConsequences", "decl-safeguardCopy"].includes(declared);
+    return localized ? `${declared}-${gap.locale ?? "nl"}` : declared;
+  }
   const place = gapFields[gap.code];
   if (!place) return null;
   const uid = gap.row === undefined ? undefined : form[place.list][gap.row]?.uid;
@@ -352,6 +395,7 @@ export interface EditorOptions {
   provisions: Option[];
   roles: Option[];
   safeguards: Option[];
+  origins: Option[];
   cookieCategories: Option[];
   units: Option[];
   countries: Option[];

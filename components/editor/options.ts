@@ -2,6 +2,7 @@ import { countryName, countryOptions } from "@/lib/geo/countries";
 import { translator } from "@/lib/i18n/messages";
 import {
   cookieCategories,
+  dataOrigins,
   durationUnits,
   legalBases,
   provisionRequirements,
@@ -21,6 +22,7 @@ export function editorOptions(locale: Locale): EditorOptions {
     provisions: provisionRequirements.map((value) => ({ value, label: t(`Enums.provision.${value}`) })),
     roles: recipientRoles.map((value) => ({ value, label: t(`Enums.recipientRole.${value}`) })),
     safeguards: transferSafeguards.map((value) => ({ value, label: t(`Enums.safeguard.${value}`) })),
+    origins: dataOrigins.map((value) => ({ value, label: t(`Editor.origins.${value}`) })),
     cookieCategories: cookieCategories.map((value) => ({ value, label: t(`Enums.cookieCategory.${value}`) })),
     units: durationUnits.map((value) => ({ value, label: t(`Editor.units.${value}`) })),
     countries: [...countryOptions(locale), { value: "EU", label: countryName("EU", locale) }].sort((a, b) =>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { MouseEvent } from "react";
-import { gapMessageValues, type Gap } from "@/lib/policy/completeness";
+import { gapMessageValues, itemArticle, type Gap } from "@/lib/policy/completeness";
 import type { Locale } from "@/lib/policy/content";
 import type { PendingTranslations } from "@/lib/policy/translation";
 import { useErrorText } from "./inputs";
@@ -69,8 +69,10 @@ export function GapList({ gaps, form, locale, settingsHref }: { gaps: Gap[]; for
           {gaps.map((gap, index) => {
             const text = messages(gap.code, gapMessageValues(gap, languageNames));
             const target = gapTarget(form, gap);
+            const articles = gap.items.map(itemArticle).join(", ");
             return (
               <li key={`${gap.code}-${gap.row ?? ""}-${gap.locale ?? ""}-${gap.detail ?? ""}-${index}`} data-gap={gap.code}>
+                <span className="me-1 text-sm text-muted">[{articles ? t("completeness.items", { articles }) : t("completeness.advice")}]</span>
                 {target ? (
                   <a href={`#${target}`} onClick={(event) => focusElement(event, target)}>
                     {text}

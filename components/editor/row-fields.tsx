@@ -124,7 +124,31 @@ function CategoryFields({ row, update, context }: RowProps<"dataCategories">) {
         hint={f.t("hints.key")}
       />
       <Localized {...props} field="description" multiline />
-      <Localized {...props} field="source" hint={f.t("hints.source")} />
+      <ChoiceInput
+        id={f.id("origin")}
+        label={f.label("origin")}
+        value={row.origin}
+        onChange={(origin) => update({ origin })}
+        options={context.options.origins}
+        empty={f.t("declarations.automated.NOT_STATED")}
+        error={f.error("origin")}
+      />
+      {(row.origin === "OTHER" || row.origin === "BOTH") && (
+        <>
+          <Localized {...props} field="source" hint={f.t("hints.source")} />
+          <ChoiceInput
+            id={f.id("publiclyAccessible")}
+            label={f.label("publiclyAccessible")}
+            value={row.publiclyAccessible}
+            onChange={(publiclyAccessible) => update({ publiclyAccessible })}
+            options={[
+              { value: "true", label: f.t("publicSource.yes") },
+              { value: "false", label: f.t("publicSource.no") },
+            ]}
+            empty={f.t("declarations.automated.NOT_STATED")}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { saveStatementDraft } from "@/app/[locale]/admin/statement/actions";
 import type { FormState } from "@/lib/action";
 import { idle } from "@/lib/action-state";
 import { findGaps } from "@/lib/policy/completeness";
-import type { Controller, Locale, StatementContent } from "@/lib/policy/content";
+import type { Controller, Declarations, Locale, StatementContent } from "@/lib/policy/content";
 import type { SaveOutcome } from "@/lib/policy/draft";
 import { localizedFields, updatePending, type PendingTranslations } from "@/lib/policy/translation";
 import {
@@ -27,6 +27,7 @@ import {
   type FormRow,
   type ListName,
 } from "./model";
+import { DeclarationFields } from "./declarations";
 import { useErrorText } from "./inputs";
 import { ConflictPanel, ErrorSummary, GapList, TranslationList, type ConflictState } from "./panels";
 import { RowFields, type RowContext } from "./row-fields";
@@ -58,10 +59,13 @@ export function StatementEditor({
   options,
   canEdit,
   links,
+  headings,
 }: {
   locale: Locale;
   draft: EditorDraft;
   controller: Controller;
+  /** The public page's own block headings per language (`blockHeadings()`), for the duplicate-heading check. */
+  headings: Record<Locale, string[]>;
   options: EditorOptions;
   canEdit: boolean;
   links: EditorLinks;
@@ -87,7 +91,7 @@ export function StatementEditor({
   const content = useMemo(() => fromForm(form), [form]);
   const json = useMemo(() => JSON.stringify(form), [form]);
   const dirty = useMemo(() => json !== JSON.stringify(saved), [json, saved]);
-  const gaps = useMemo(() => findGaps({ content, controller, subjectLocale: locale }), [content, controller, locale]);
+  const gaps = useMemo(() => findGaps({ content, controller, subjectLocale: locale, headings }), [content, controller, locale, headings]);
   const pending = useMemo(
     () => updatePending(serverPending, localizedFields(fromForm(saved), rowIdsOf(saved)), localizedFields(content, rowIdsOf(form))),
     [serverPending, saved, content, form],
@@ -143,6 +147,11 @@ export function StatementEditor({
       }
       return next;
     });
+  }
+
+  function updateDeclarations(patch: Partial<Declarations>) {
+    changed();
+    setForm((current) => ({ ...current, declarations: { ...current.declarations, ...patch } }));
   }
 
   function addRow(list: ListName) {
@@ -354,6 +363,7 @@ export function StatementEditor({
       </nav>
 
       <fieldset disabled={!canEdit} className="min-w-0 space-y-10">
+        <DeclarationFields form={form} controller={controller} update={updateDeclarations} />
         {editorOrder.map((list) => (
           <section key={list} id={listId(list)} tabIndex={-1} aria-labelledby={`${listId(list)}-heading`} className="scroll-mt-20 space-y-4">
             <div>

@@ -10,6 +10,7 @@ type Headings = Record<"data" | "recipients" | "retention" | "cookies", string>;
 export function StatementTables({ statement, headings }: { statement: PublicStatement; headings: Headings }) {
   const t = translator(statement.locale);
   const transfers = statement.recipients.filter((r) => r.outsideEea);
+  const unknown = statement.recipients.filter((r) => r.country === null).length;
 
   return (
     <>
@@ -20,7 +21,7 @@ export function StatementTables({ statement, headings }: { statement: PublicStat
             <Table
               caption={t("Statement.data.categoriesHeading")}
               columns={[t("Statement.data.category"), t("Statement.data.description"), t("Statement.data.source")]}
-              rows={statement.dataCategories.map((c) => [c.name, c.description, c.source || t("Statement.data.fromYou")])}
+              rows={statement.dataCategories.map((c) => [c.name, c.description, <Source key="source" category={c} locale={statement.locale} />])}
               testId="categories-table"
             />
           </>
@@ -52,14 +53,16 @@ export function StatementTables({ statement, headings }: { statement: PublicStat
             testId="purposes-table"
           />
         )}
+        <AutomatedDecisions statement={statement} />
         <SectionBodies statement={statement} placement="DATA" />
       </Block>
 
       <Block id="recipients" heading={headings.recipients}>
-        <p>{t("Statement.recipients.intro")}</p>
-        {statement.recipients.length === 0 ? (
-          <p>{t("Statement.recipients.none")}</p>
-        ) : (
+        {statement.declarations.recipients === "NONE" && <p data-testid="recipients-none">{t("Statement.recipients.none")}</p>}
+        {statement.declarations.recipients === "NOT_STATED" && <p data-testid="recipients-not-stated">{t("Statement.recipients.notStated")}</p>}
+        {statement.recipients.length > 0 && (
+          <>
+          <p>{t("Statement.recipients.intro")}</p>
           <Table
             caption={headings.recipients}
             columns={[
@@ -84,11 +87,14 @@ export function StatementTables({ statement, headings }: { statement: PublicStat
             ])}
             testId="recipients-table"
           />
+          </>
         )}
-        <h3 className="text-lg font-semibold">{t("Statement.recipients.transfersHeading")}</h3>
-        {transfers.length === 0 ? (
-          <p>{t("Statement.recipients.noTransfers")}</p>
-        ) : (
+        {statement.recipients.length > 0 && (
+          <h3 className="text-lg font-semibold">{t("Statement.recipients.transfersHeading")}</h3>
+        )}
+        {statement.recipients.length > 0 && transfers.length === 0 && unknown === 0 && <p>{t("Statement.recipients.noTransfers")}</p>}
+        {unknown > 0 && <p data-testid="unknown-transfers">{t("Statement.recipients.unknownTransfers")}</p>}
+        {transfers.length > 0 && (
           <>
             <p>{t("Statement.recipients.transfersIntro")}</p>
             <Table
@@ -102,6 +108,9 @@ export function StatementTables({ statement, headings }: { statement: PublicStat
               testId="transfers-table"
             />
           </>
+        )}
+        {statement.declarations.safeguardCopy && (
+          <p>{t("Statement.recipients.safeguardCopy", { how: statement.declarations.safeguardCopy })}</p>
         )}
         <SectionBodies statement={statement} placement="RECIPIENTS" />
       </Block>
@@ -125,9 +134,9 @@ export function StatementTables({ statement, headings }: { statement: PublicStat
       </Block>
 
       <Block id="cookies" heading={headings.cookies}>
-        {statement.cookies.length === 0 ? (
-          <p>{t("Statement.cookies.none")}</p>
-        ) : (
+        {statement.declarations.cookies === "NONE" && <p data-testid="cookies-none">{t("Statement.cookies.none")}</p>}
+        {statement.declarations.cookies === "NOT_STATED" && <p data-testid="cookies-not-stated">{t("Statement.cookies.notStated")}</p>}
+        {statement.cookies.length > 0 && (
           <>
             <p>{t("Statement.cookies.intro")}</p>
             <Table
@@ -147,6 +156,48 @@ export function StatementTables({ statement, headings }: { statement: PublicStat
         <SectionBodies statement={statement} placement="COOKIES" />
       </Block>
     </>
+  );
+}
+
+/** Where a category's data comes from; "not stated" when the statement does not say, never "from you" (art. 14(2)(f)). */
+function Source({ category, locale }: { category: PublicStatement["dataCategories"][number]; locale: PublicStatement["locale"] }) {
+  const t = translator(locale);
+  if (category.origin === null) return <>{t("Statement.data.sourceNotStated")}</>;
+  if (category.origin === "SUBJECT") return <>{t("Statement.data.fromYou")}</>;
+  const source = category.source || t("Statement.data.sourceNotStated");
+  return (
+    <>
+      {category.origin === "BOTH" ? t("Statement.data.fromYouAndOthers", { source }) : source}
+      {category.publiclyAccessible !== null && (
+        <span className="block text-sm">
+          {t(category.publiclyAccessible ? "Statement.data.publicSource" : "Statement.data.nonPublicSource")}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Automated decision-making including profiling (art. 13(2)(f), 14(2)(g)): declared none, described, or not stated. */
+function AutomatedDecisions({ statement }: { statement: PublicStatement }) {
+  const t = translator(statement.locale);
+  const { status, logic, consequences } = statement.declarations.automatedDecisions;
+  return (
+    <div className="space-y-2" data-testid="automated-decisions">
+      <h3 className="text-lg font-semibold">{t("Statement.automated.heading")}</h3>
+      {status === "NONE" && <p>{t("Statement.automated.none")}</p>}
+      {status === "NOT_STATED" && <p>{t("Statement.automated.notStated")}</p>}
+      {status === "DESCRIBED" && (
+        <>
+          <p>{t("Statement.automated.described")}</p>
+          <dl className="space-y-2">
+            <dt className="font-semibold">{t("Statement.automated.logic")}</dt>
+            <dd className="whitespace-pre-line">{logic}</dd>
+            <dt className="font-semibold">{t("Statement.automated.consequences")}</dt>
+            <dd className="whitespace-pre-line">{consequences}</dd>
+          </dl>
+        </>
+      )}
+    </div>
   );
 }
 

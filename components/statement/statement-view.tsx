@@ -117,13 +117,21 @@ export function StatementView({ statement, links }: { statement: PublicStatement
             </>
           )}
         </dl>
-        {controller.dpo ? (
+        {controller.dpo && (
           <p>
             {t("Statement.controller.dpoIntro")} {controller.dpo.name && <>{controller.dpo.name}, </>}
             <a href={`mailto:${controller.dpo.email}`}>{controller.dpo.email}</a>
           </p>
-        ) : (
-          <p>{t("Statement.controller.noDpo", { name: controller.name })}</p>
+        )}
+        {/* "No DPO" only when declared (art. 13(1)(b)); not stated, the page says nothing of one. */}
+        {!controller.dpo && statement.declarations.dpo === "NONE" && (
+          <p data-testid="no-dpo">{t("Statement.controller.noDpo", { name: controller.name })}</p>
+        )}
+        {statement.declarations.representative && (
+          <p data-testid="representative">
+            {t("Statement.controller.representative")}: {statement.declarations.representative.name}
+            {statement.declarations.representative.contact && <>, {statement.declarations.representative.contact}</>}
+          </p>
         )}
       </Block>
 
@@ -179,6 +187,7 @@ export function StatementView({ statement, links }: { statement: PublicStatement
 
       <Block id="changes" heading={headings.changes}>
         <p>{t("Statement.changes.body")}</p>
+        {statement.declarations.announcesChanges && <p data-testid="announces-changes">{t("Statement.changes.announces")}</p>}
         <SectionBodies statement={statement} placement="END" />
         {links.subscribeSlug && <SubscribeForm slug={links.subscribeSlug} locale={statement.locale} />}
       </Block>

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { defaultAuthorityForCountry } from "@/lib/authorities/data";
 import { normaliseEmail } from "@/lib/auth/adapter";
 import { requestSignInLink } from "@/lib/auth/sign-in";
 import { countSignInMail, isSignInMailLimited } from "@/lib/auth/sign-in-mail";
@@ -47,7 +46,8 @@ export async function createTenant(input: SignupInput): Promise<SignupOutcome> {
         country: input.country,
         registrationNumber: input.registrationNumber,
         contactEmail: input.contactEmail,
-        leadAuthorityId: defaultAuthorityForCountry(input.country)?.id ?? null,
+        // No lead authority until the company chooses one: the statement names none it did not declare.
+        leadAuthorityId: null,
       },
     });
     await createDraft(tx, tenant.id, statementTemplate({ name: input.companyName, contactEmail: input.contactEmail }));

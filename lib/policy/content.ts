@@ -50,13 +50,24 @@ export const sectionSchema = z.object({
   body: localizedText,
 });
 
+/**
+ * Where a category's data comes from: from the person (art. 13 applies), from elsewhere
+ * (art. 14), or both. null: the statement does not say, which the completeness check flags
+ * (art. 14(2)(f)) and the page shows as "not stated", never as "from you".
+ */
+export const dataOrigins = ["SUBJECT", "OTHER", "BOTH"] as const;
+export type DataOrigin = (typeof dataOrigins)[number];
+
 export const dataCategorySchema = z.object({
   uid: rowUid,
   key: categoryKey,
   name: localizedText,
   description: localizedText,
-  /** Where the data comes from when not from the person (GDPR art. 14); empty when from the person. */
+  origin: z.enum(dataOrigins).nullable().default(null),
+  /** The source when the data does not (only) come from the person (GDPR art. 14(2)(f)). */
   source: localizedText,
+  /** Whether that source is publicly accessible (art. 14(2)(f)); null when not stated. */
+  publiclyAccessible: z.boolean().nullable().default(null),
 });
 
 export const purposeSchema = z.object({
@@ -106,7 +117,37 @@ export const retentionRuleSchema = z.object({
   criteria: localizedText,
 });
 
+/** Automated decision-making, including profiling (art. 13(2)(f), 14(2)(g)): declared absent, described, or not stated. */
+export const automatedDecisionStates = ["NOT_STATED", "NONE", "DESCRIBED"] as const;
+
+/**
+ * What the tenant declares outright, beside the lists. An empty list says nothing: "we
+ * place no cookies", "we share data with nobody" and "we have no data protection
+ * officer" are printed only when declared here. A list with rows wins over its "none".
+ */
+export const declarationsSchema = z.object({
+  noCookies: z.boolean().default(false),
+  noRecipients: z.boolean().default(false),
+  /** The controller has appointed no DPO (art. 37 does not require one); the DPO's details come from the company. */
+  noDpo: z.boolean().default(false),
+  /** The tenant promises to announce material changes before they take effect. */
+  announcesChanges: z.boolean().default(false),
+  automatedDecisions: z.enum(automatedDecisionStates).default("NOT_STATED"),
+  /** The logic involved (art. 13(2)(f)), when described. */
+  automatedDecisionLogic: localizedText.default({ nl: "", en: "" }),
+  /** Its significance and envisaged consequences for the person, when described. */
+  automatedDecisionConsequences: localizedText.default({ nl: "", en: "" }),
+  /** The representative in the Union (art. 27), for a controller established outside the EEA. */
+  representativeName: z.string().default(""),
+  representativeContact: z.string().default(""),
+  /** How to obtain a copy of the art. 46/47 safeguards, or where they are available (art. 13(1)(f)). */
+  safeguardCopy: localizedText.default({ nl: "", en: "" }),
+});
+export type Declarations = z.infer<typeof declarationsSchema>;
+export const emptyDeclarations = (): Declarations => declarationsSchema.parse({});
+
 export const statementContentSchema = z.object({
+  declarations: declarationsSchema.default(emptyDeclarations),
   sections: z.array(sectionSchema),
   dataCategories: z.array(dataCategorySchema),
   purposes: z.array(purposeSchema),
@@ -122,6 +163,11 @@ export type PurposeContent = z.infer<typeof purposeSchema>;
 export type RecipientContent = z.infer<typeof recipientSchema>;
 export type CookieContent = z.infer<typeof cookieSchema>;
 export type RetentionRuleContent = z.infer<typeof retentionRuleSchema>;
+
+/** A list the statement may fill, declare empty, or leave unsaid. */
+export type ListState = "LISTED" | "NONE" | "NOT_STATED";
+export const listState = (rows: readonly unknown[], declaredNone: boolean): ListState =>
+  rows.length > 0 ? "LISTED" : declaredNone ? "NONE" : "NOT_STATED";
 
 /** The controller as the statement names it; taken from the tenant and frozen into each published version. */
 export const controllerSchema = z.object({

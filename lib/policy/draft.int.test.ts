@@ -289,7 +289,14 @@ describe("publishing", () => {
   it("publishes without confirmation when nothing is missing", async () => {
     const tenant = await publishedCompany();
     const view = await loadDraft(tenant);
-    const draft = await saved(await saveDraft(actor(tenant), { base: view.base, content: view.content }));
+    // The template declares nothing and names a sample recipient; the company completes it.
+    const content: StatementContent = {
+      ...view.content,
+      declarations: { ...view.content.declarations, noDpo: true, automatedDecisions: "NONE" },
+      recipients: view.content.recipients.map((recipient) => ({ ...recipient, name: "Hosting B.V." })),
+    };
+    expect(draftGaps(tenant, view).map((gap) => gap.code)).toEqual(["dpoNotStated", "placeholderRecipient", "automatedDecisionsNotStated"]);
+    const draft = await saved(await saveDraft(actor(tenant), { base: view.base, content }));
     expect(draftGaps(tenant, draft)).toEqual([]);
     const outcome = await publishStatement(actor(tenant, "OWNER"), {
       base: draft.base,

@@ -10,8 +10,11 @@ import { notifyMaterialChange } from "@/lib/subscriptions/statement-changed";
 import { tenantChanged } from "@/lib/tenant-changes";
 import { findGaps, type Gap } from "./completeness";
 import {
+  automatedDecisionStates,
   cookieCategories,
+  dataOrigins,
   durationUnits,
+  emptyDeclarations,
   legalBases,
   provisionRequirements,
   recipientRoles,
@@ -22,7 +25,7 @@ import {
   type LocalizedText,
   type StatementContent,
 } from "./content";
-import { buildPublicStatement, type PublicStatement } from "./public-statement";
+import { blockHeadings, buildPublicStatement, type PublicStatement } from "./public-statement";
 import { readVersionContent, writeVersionContent } from "./store";
 import { dismiss, localizedFields, updatePending, type PendingTranslations, type RowIds } from "./translation";
 import { controllerFromTenant, createDraft, findDraft, findPublishedVersion, publishDraft } from "./versions";
@@ -61,6 +64,7 @@ export interface DraftView {
 }
 
 export const emptyContent = (): StatementContent => ({
+  declarations: emptyDeclarations(),
   sections: [],
   dataCategories: [],
   purposes: [],
@@ -214,13 +218,37 @@ const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(""), z.null(), z.enum(values, "invalid")]).transform((value) => (value ? value : null));
 const rows = <T extends z.ZodType>(row: T) => z.array(row).max(maxRows, "tooManyRows");
 
+const declarations = z
+  .object({
+    noCookies: z.boolean(),
+    noRecipients: z.boolean(),
+    noDpo: z.boolean(),
+    announcesChanges: z.boolean(),
+    automatedDecisions: choice(automatedDecisionStates),
+    automatedDecisionLogic: localized(prose),
+    automatedDecisionConsequences: localized(prose),
+    representativeName: text(name),
+    representativeContact: text(prose),
+    safeguardCopy: localized(prose),
+  })
+  .partial();
+
 export const draftContentSchema = z
   .object({
+    declarations: declarations.optional(),
     sections: rows(
       z.object({ uid, placement: choice(sectionPlacements), title: localized(name), body: localized(body) }),
     ),
     dataCategories: rows(
-      z.object({ uid, key: categoryKey, name: localized(name), description: localized(prose), source: localized(prose) }),
+      z.object({
+        uid,
+        key: categoryKey,
+        name: localized(name),
+        description: localized(prose),
+        origin: optionalChoice(dataOrigins).optional(),
+        source: localized(prose),
+        publiclyAccessible: z.boolean().nullable().optional(),
+      }),
     ),
     purposes: rows(
       z.object({
@@ -396,7 +424,7 @@ export function draftStatement(tenant: Tenant, draft: DraftView, locale: Locale,
 
 /** What the completeness check finds missing in the draft. */
 export function draftGaps(tenant: Tenant, draft: Pick<DraftView, "content">, subjectLocale: Locale = "nl"): Gap[] {
-  return findGaps({ content: draft.content, controller: controllerFromTenant(tenant), subjectLocale });
+  return findGaps({ content: draft.content, controller: controllerFromTenant(tenant), subjectLocale, headings: blockHeadings() });
 }
 
 export interface PublishInput {
@@ -427,7 +455,7 @@ export async function publishStatement(actor: DraftActor, input: PublishInput): 
     if (!draft) throw new ActionError("nothingToPublish");
     if (draftBase(draft) !== input.base) throw new ActionError("draftChanged");
     const content = await readVersionContent(tx, tenant.id, draft.id);
-    const gaps = [...new Set(findGaps({ content, controller: controllerFromTenant(tenant) }).map((gap) => gap.code))];
+    const gaps = [...new Set(findGaps({ content, controller: controllerFromTenant(tenant), headings: blockHeadings() }).map((gap) => gap.code))];
     if (gaps.length > 0 && !input.confirmGaps) throw new ActionError("confirmGaps", "confirmGaps");
     await tx.policyVersion.update({ where: { id: draft.id, tenantId: tenant.id }, data: { publishedById: actor.user.id } });
     const published = await publishDraft(tx, tenant, {

@@ -25,11 +25,20 @@ describe("buildPublicStatement", () => {
   });
 
   it("flags recipients outside the EEA and labels their safeguard", () => {
-    const statement = buildPublicStatement(source("inone"), "en");
-    const salesforce = statement.recipients.find((r) => r.name === "Salesforce")!;
-    expect(salesforce.outsideEea).toBe(true);
-    expect(salesforce.safeguard?.code).toBe("STANDARD_CONTRACTUAL_CLAUSES");
-    expect(statement.recipients.filter((r) => r.country?.code === "NL").every((r) => !r.outsideEea)).toBe(true);
+    const base = source("inone");
+    const [first] = base.content.recipients;
+    base.content = {
+      ...base.content,
+      recipients: [
+        { ...first, name: "US host", country: "US", safeguard: "STANDARD_CONTRACTUAL_CLAUSES" },
+        { ...first, name: "Dutch host", country: "NL", safeguard: null },
+      ],
+    };
+    const statement = buildPublicStatement(base, "en");
+    expect(statement.recipients.map((r) => [r.name, r.outsideEea, r.safeguard?.code ?? null])).toEqual([
+      ["US host", true, "STANDARD_CONTRACTUAL_CLAUSES"],
+      ["Dutch host", false, null],
+    ]);
   });
 
   it("names the legitimate interest only where that is the basis", () => {
@@ -45,10 +54,12 @@ describe("buildPublicStatement", () => {
     expect(buildPublicStatement(source("web1on1", 2), "en").version.superseded).toBe(false);
   });
 
-  it("lists all seven rights", () => {
-    expect(buildPublicStatement(source("allatonce"), "nl").rights.map((r) => r.code)).toEqual([
-      "access", "rectification", "erasure", "restriction", "objection", "portability", "withdrawConsent",
-    ]);
+  it("lists the six rights, and withdrawing consent only where a purpose relies on consent (art. 13(2)(c))", () => {
+    const six = ["access", "rectification", "erasure", "restriction", "objection", "portability"];
+    expect(buildPublicStatement(source("allatonce"), "nl").rights.map((r) => r.code)).toEqual(six);
+    const consent = source("allatonce");
+    consent.content = { ...consent.content, purposes: [{ ...consent.content.purposes[0], legalBasis: "CONSENT" }] };
+    expect(buildPublicStatement(consent, "nl").rights.map((r) => r.code)).toEqual([...six, "withdrawConsent"]);
   });
 });
 

@@ -3,8 +3,11 @@ import { authorityById } from "@/lib/authorities/data";
 import { countryName, isInEea } from "@/lib/geo/countries";
 import { translator } from "@/lib/i18n/messages";
 import {
+  automatedDecisionStates,
   cookieCategories,
+  dataOrigins,
   durationUnits,
+  listState,
   legalBases,
   provisionRequirements,
   recipientRoles,
@@ -17,6 +20,9 @@ import {
   type StatementContent,
 } from "./content";
 import { renderMarkdown } from "./markdown";
+import { printedByInzage, rightCodes } from "./rights";
+
+export { rightCodes };
 
 /**
  * The published statement in one language: what the public page renders and what
@@ -27,15 +33,7 @@ import { renderMarkdown } from "./markdown";
 const coded = <T extends readonly [string, ...string[]]>(codes: T) => z.object({ code: z.enum(codes), label: z.string() });
 const country = z.object({ code: z.string(), name: z.string() });
 
-export const rightCodes = [
-  "access",
-  "rectification",
-  "erasure",
-  "restriction",
-  "objection",
-  "portability",
-  "withdrawConsent",
-] as const;
+const listStates = z.enum(["LISTED", "NONE", "NOT_STATED"]);
 
 export const publicStatementSchema = z.object({
   schemaVersion: z.literal(1),
@@ -60,6 +58,21 @@ export const publicStatementSchema = z.object({
     website: z.string().nullable(),
     dpo: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
   }),
+  declarations: z
+    .object({
+      cookies: listStates.describe("LISTED: see cookies; NONE: the controller declares it places none; NOT_STATED: the statement does not say"),
+      recipients: listStates,
+      dpo: z.enum(["APPOINTED", "NONE", "NOT_STATED"]),
+      announcesChanges: z.boolean().describe("the controller promises to announce material changes before they take effect"),
+      automatedDecisions: z.object({
+        status: z.enum(automatedDecisionStates),
+        logic: z.string(),
+        consequences: z.string(),
+      }),
+      representative: z.object({ name: z.string(), contact: z.string() }).nullable().describe("the representative in the Union (art. 27)"),
+      safeguardCopy: z.string().describe("how to obtain a copy of the transfer safeguards; empty when not stated"),
+    })
+    .describe("what the statement declares outright; an empty list alone declares nothing"),
   leadAuthority: z
     .object({
       id: z.string(),
@@ -82,7 +95,16 @@ export const publicStatementSchema = z.object({
       html: z.string().describe("sanitised HTML rendered from markdown"),
     }),
   ),
-  dataCategories: z.array(z.object({ key: z.string(), name: z.string(), description: z.string(), source: z.string() })),
+  dataCategories: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      description: z.string(),
+      origin: z.enum(dataOrigins).nullable().describe("null: the statement does not say where the data comes from"),
+      source: z.string(),
+      publiclyAccessible: z.boolean().nullable(),
+    }),
+  ),
   purposes: z.array(
     z.object({
       name: z.string(),
@@ -152,6 +174,10 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
   const categoryRef = (key: string) => ({ key, name: categoryName.get(key) ?? key });
   const countryRef = (code: string) => ({ code, name: countryName(code, locale) });
   const authority = controller.leadAuthorityId ? authorityById(controller.leadAuthorityId) : undefined;
+  const { declarations } = content;
+  const representative = declarations.representativeName.trim()
+    ? { name: declarations.representativeName.trim(), contact: declarations.representativeContact.trim() }
+    : null;
 
   return {
     schemaVersion: 1,
@@ -175,6 +201,19 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
       phone: controller.phone,
       website: controller.website,
       dpo: controller.dpoEmail ? { name: controller.dpoName, email: controller.dpoEmail } : null,
+    },
+    declarations: {
+      cookies: listState(content.cookies, declarations.noCookies),
+      recipients: listState(content.recipients, declarations.noRecipients),
+      dpo: controller.dpoEmail ? "APPOINTED" : declarations.noDpo ? "NONE" : "NOT_STATED",
+      announcesChanges: declarations.announcesChanges,
+      automatedDecisions: {
+        status: declarations.automatedDecisions,
+        logic: declarations.automatedDecisions === "DESCRIBED" ? pick(declarations.automatedDecisionLogic) : "",
+        consequences: declarations.automatedDecisions === "DESCRIBED" ? pick(declarations.automatedDecisionConsequences) : "",
+      },
+      representative,
+      safeguardCopy: pick(declarations.safeguardCopy),
     },
     leadAuthority: authority
       ? {
@@ -200,7 +239,9 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
       key: c.key,
       name: pick(c.name),
       description: pick(c.description),
-      source: pick(c.source),
+      origin: c.origin,
+      source: c.origin && c.origin !== "SUBJECT" ? pick(c.source) : "",
+      publiclyAccessible: c.origin && c.origin !== "SUBJECT" ? c.publiclyAccessible : null,
     })),
     purposes: content.purposes.map((p) => ({
       name: pick(p.name),
@@ -236,10 +277,20 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
           : null,
       criteria: pick(r.criteria),
     })),
-    rights: rightCodes.map((code) => ({
+    rights: printedByInzage(content).rights.map((code) => ({
       code,
       title: t(`Statement.rights.${code}.title`),
       description: t(`Statement.rights.${code}.body`),
     })),
   };
+}
+
+/** The headings of the page's own blocks in each language; a free section must not repeat one. */
+export function blockHeadings(): Record<Locale, string[]> {
+  const keys = ["controller", "data", "recipients", "retention", "cookies", "rights", "complaint", "changes", "automated"] as const;
+  const of = (locale: Locale) => {
+    const t = translator(locale);
+    return keys.map((key) => t(`Statement.${key}.heading`));
+  };
+  return { nl: of("nl"), en: of("en") };
 }

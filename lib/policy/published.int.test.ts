@@ -3,6 +3,7 @@ import { rawSql } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant-db";
 import { publishedStatement, publishedHistory, forgetPublished } from "@/lib/policy/published";
 import { publicStatementSchema } from "@/lib/policy/public-statement";
+import { emptyContent } from "@/lib/policy/draft";
 import { createDraft, publishDraft } from "@/lib/policy/versions";
 import { readVersionContent } from "@/lib/policy/store";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
@@ -57,6 +58,14 @@ describe("demo seed and published statements", () => {
     expect(await publishedStatement(web1on1, "nl", 3)).toBeNull();
   });
 
+  it("keeps what a version declares and where each category comes from", async () => {
+    const superoffice = await tenant("superoffice");
+    const statement = await publishedStatement(superoffice, "en");
+    expect(statement!.declarations).toMatchObject({ cookies: "NOT_STATED", recipients: "NOT_STATED", dpo: "APPOINTED", announcesChanges: true });
+    expect(statement!.leadAuthority).toBeNull();
+    expect(statement!.dataCategories.find((c) => c.key === "contact")).toMatchObject({ origin: "BOTH", publiclyAccessible: true });
+  });
+
   it("lists versions newest first", async () => {
     const history = await publishedHistory(await tenant("superoffice"));
     expect(history.map((v) => v.number)).toEqual([2, 1]);
@@ -92,6 +101,11 @@ describe("published versions never change", () => {
     await expect(raw.query(`UPDATE "PolicyVersion" SET "materialChange" = NOT "materialChange" WHERE id = $1`, [version.id])).rejects.toThrow(/cannot be changed/);
     await expect(raw.query(`DELETE FROM "PolicyVersion" WHERE id = $1`, [version.id])).rejects.toThrow(/cannot be changed/);
     await expect(raw.query(`UPDATE "Purpose" SET "legalBasis" = 'CONSENT' WHERE "versionId" = $1`, [version.id])).rejects.toThrow(/cannot be changed/);
+    // What the version declares is part of it: "no cookies" cannot be added afterwards.
+    await expect(
+      raw.query(`UPDATE "PolicyVersion" SET declarations = '{"noCookies": true}' WHERE id = $1`, [version.id]),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(raw.query(`UPDATE "DataCategory" SET origin = 'SUBJECT' WHERE "versionId" = $1`, [version.id])).rejects.toThrow(/cannot be changed/);
     await expect(raw.query(`DELETE FROM "Cookie" WHERE "versionId" = $1`, [version.id])).rejects.toThrow(/cannot be changed/);
     await expect(
       raw.query(
@@ -104,7 +118,7 @@ describe("published versions never change", () => {
 
   it("a tenant has at most one draft", async () => {
     const allatonce = await tenant("allatonce");
-    const empty = { sections: [], dataCategories: [], purposes: [], recipients: [], cookies: [], retention: [] };
+    const empty = emptyContent();
     await withTenant(allatonce.id, (tx) => createDraft(tx, allatonce.id, empty));
     await expect(withTenant(allatonce.id, (tx) => createDraft(tx, allatonce.id, empty))).rejects.toThrow();
   });

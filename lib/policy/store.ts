@@ -2,6 +2,7 @@ import type { PolicyVersion } from "@/generated/prisma/client";
 import type { TenantTx } from "@/lib/db/tenant-db";
 import {
   controllerSchema,
+  declarationsSchema,
   localizedText,
   statementContentSchema,
   type Controller,
@@ -16,7 +17,8 @@ const text = (value: unknown): LocalizedText => localizedText.parse(value);
 export async function readVersionContent(tx: TenantTx, tenantId: string, versionId: string): Promise<StatementContent> {
   const where = { tenantId, versionId };
   const orderBy = { position: "asc" } as const;
-  const [sections, dataCategories, purposes, recipients, cookies, retention] = await Promise.all([
+  const [version, sections, dataCategories, purposes, recipients, cookies, retention] = await Promise.all([
+    tx.policyVersion.findFirst({ where: { id: versionId, tenantId }, select: { declarations: true } }),
     tx.policySection.findMany({ where, orderBy }),
     tx.dataCategory.findMany({ where, orderBy }),
     tx.purpose.findMany({ where, orderBy }),
@@ -25,13 +27,16 @@ export async function readVersionContent(tx: TenantTx, tenantId: string, version
     tx.retentionRule.findMany({ where, orderBy }),
   ]);
   return {
+    declarations: declarationsSchema.parse(version?.declarations ?? {}),
     sections: sections.map((s) => ({ uid: s.uid, placement: s.placement, title: text(s.title), body: text(s.body) })),
     dataCategories: dataCategories.map((c) => ({
       uid: c.uid,
       key: c.key,
       name: text(c.name),
       description: text(c.description),
+      origin: c.origin,
       source: text(c.source),
+      publiclyAccessible: c.publiclyAccessible,
     })),
     purposes: purposes.map((p) => ({
       uid: p.uid,
@@ -89,6 +94,8 @@ export async function writeVersionContent(
     tx.cookie.deleteMany({ where }),
     tx.retentionRule.deleteMany({ where }),
   ]);
+  // The version row's trigger refuses this for a published version, as the content rows' triggers do.
+  await tx.policyVersion.update({ where: { id: versionId, tenantId }, data: { declarations: content.declarations } });
   const row = <T>(item: T, position: number) => ({ ...item, ...where, position });
   await tx.policySection.createMany({ data: content.sections.map(row) });
   await tx.dataCategory.createMany({ data: content.dataCategories.map(row) });

@@ -1,4 +1,5 @@
-import type { LocalizedText, StatementContent } from "./content";
+import { placeholderRecipientName } from "./completeness";
+import { emptyDeclarations, type LocalizedText, type StatementContent } from "./content";
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
 const none = (): LocalizedText => t("", "");
@@ -12,6 +13,8 @@ export function statementTemplate(company: { name: string; contactEmail: string 
   const mail = `[${email}](mailto:${email})`;
 
   return {
+    // Nothing declared: the company ticks what is true for it (no cookies, no DPO, ...).
+    declarations: emptyDeclarations(),
     sections: [
       {
         placement: "INTRO",
@@ -66,16 +69,6 @@ export function statementTemplate(company: { name: string; contactEmail: string 
             "If we find we have received a child's data without that permission, we erase it.",
         ),
       },
-      {
-        placement: "END",
-        title: t("Als deze verklaring verandert", "When this statement changes"),
-        body: t(
-          "Elke nieuwe versie verschijnt op deze pagina, met de datum waarop ze ingaat; oudere versies kunt u hier blijven nalezen. " +
-            "Gaat een wijziging u echt raken, bijvoorbeeld omdat er een nieuw doel of een nieuwe ontvanger bij komt, dan hoort u dat van tevoren van ons.",
-          "Each new version appears on this page with the date it takes effect; you can keep reading older versions here. " +
-            "If a change really affects you, for instance because a new purpose or a new recipient is added, you will hear it from us beforehand.",
-        ),
-      },
     ],
     dataCategories: [
       {
@@ -85,7 +78,9 @@ export function statementTemplate(company: { name: string; contactEmail: string 
           "Naam, e-mailadres en, als u dat opgeeft, telefoonnummer.",
           "Name, e-mail address and, if you provide it, phone number.",
         ),
+        origin: "SUBJECT",
         source: none(),
+        publiclyAccessible: null,
       },
       {
         key: "account",
@@ -94,7 +89,9 @@ export function statementTemplate(company: { name: string; contactEmail: string 
           "Gebruikersnaam, wachtwoord-hash, uw instellingen en de rol die u binnen het account hebt.",
           "Username, password hash, your settings and the role you hold within the account.",
         ),
+        origin: "SUBJECT",
         source: none(),
+        publiclyAccessible: null,
       },
       {
         key: "usage",
@@ -103,7 +100,9 @@ export function statementTemplate(company: { name: string; contactEmail: string 
           "IP-adres, type browser, tijdstippen van inloggen en welke functies u gebruikt. De dienst legt dit automatisch vast.",
           "IP address, browser type, sign-in times and which features you use. The service records this automatically.",
         ),
+        origin: "SUBJECT",
         source: none(),
+        publiclyAccessible: null,
       },
       {
         key: "billing",
@@ -112,7 +111,9 @@ export function statementTemplate(company: { name: string; contactEmail: string 
           "Bedrijfsnaam, factuuradres, btw-nummer, gefactureerde bedragen en de manier waarop u betaalt.",
           "Company name, billing address, VAT number, amounts invoiced and the way you pay.",
         ),
+        origin: "SUBJECT",
         source: none(),
+        publiclyAccessible: null,
       },
       {
         key: "support",
@@ -121,7 +122,9 @@ export function statementTemplate(company: { name: string; contactEmail: string 
           "Wat u aan onze helpdesk vraagt of meldt, en onze antwoorden daarop.",
           "What you ask or report to our helpdesk, and our replies.",
         ),
+        origin: "SUBJECT",
         source: none(),
+        publiclyAccessible: null,
       },
     ],
     purposes: [
@@ -206,7 +209,7 @@ export function statementTemplate(company: { name: string; contactEmail: string 
     ],
     recipients: [
       {
-        name: "Hostingprovider / hosting provider",
+        name: placeholderRecipientName,
         role: "PROCESSOR",
         purpose: t(
           "Draait onze dienst en bewaart de database waarin uw gegevens staan.",

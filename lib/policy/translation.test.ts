@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
-import type { LocalizedText, StatementContent } from "./content";
+import { emptyDeclarations, type LocalizedText, type StatementContent } from "./content";
 import { dismiss, localizedFields, updatePending, type FieldPath, type RowIds } from "./translation";
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
@@ -10,8 +10,11 @@ const path = "purposes.p1.name";
 
 describe("localizedFields", () => {
   const content: StatementContent = {
+    declarations: emptyDeclarations(),
     sections: [{ placement: "INTRO", title: t("Titel", "Title"), body: t("Tekst", "Text") }],
-    dataCategories: [{ key: "contact", name: t("Contact", "Contact"), description: t("", ""), source: t("", "") }],
+    dataCategories: [
+      { key: "contact", name: t("Contact", "Contact"), description: t("", ""), origin: "SUBJECT", source: t("", ""), publiclyAccessible: null },
+    ],
     purposes: [
       {
         name: t("Doel", "Purpose"),

@@ -1,5 +1,7 @@
 import { withPlatform } from "@/lib/db/tenant-db";
-import { createDraft, publishDraft } from "@/lib/policy/versions";
+import { findGaps } from "@/lib/policy/completeness";
+import { blockHeadings } from "@/lib/policy/public-statement";
+import { controllerFromTenant, createDraft, publishDraft } from "@/lib/policy/versions";
 import type { Role } from "@/generated/prisma/enums";
 import type { DemoTenant } from "./demo-tenant";
 import { seedDemoPortal } from "./demo-portal";
@@ -40,7 +42,8 @@ export async function seedDemoTenants(tenants: DemoTenant[]): Promise<{ created:
         await publishDraft(tx, tenant, {
           changeSummary: version.changeSummary,
           materialChange: version.materialChange,
-          gaps: [],
+          // What the demo statement does not say is recorded as its gaps, as a real publish would.
+          gaps: [...new Set(findGaps({ content: version.content, controller: controllerFromTenant(tenant), headings: blockHeadings() }).map((gap) => gap.code))],
           publishedAt: new Date(version.publishedAt),
         });
       }

@@ -1,4 +1,4 @@
-import type { LocalizedText, PurposeContent, StatementContent, StatementSection } from "../../../lib/policy/content";
+import { emptyDeclarations, type LocalizedText, type PurposeContent, type StatementContent, type StatementSection } from "../../../lib/policy/content";
 import type { DemoTenant } from "../demo-tenant";
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
@@ -114,12 +114,16 @@ const changes: StatementSection = {
 const dataCategories: StatementContent["dataCategories"] = [
   {
     key: "account",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Registratiegegevens", "Registration data"),
     description: t("Bedrijfsnaam en e-mailadres.", "Company name and e-mail address."),
     source: none(),
   },
   {
     key: "profile",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Aanvullende profielgegevens", "Additional profile data"),
     description: t(
       "Voor- en achternaam, adres, mobiel en vast telefoonnummer, btw-nummer, taal en uw keuze voor of tegen direct marketing.",
@@ -129,6 +133,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "business-contacts",
+    origin: "OTHER",
+    publiclyAccessible: null,
     name: t("Contactpersonen van zakelijke klanten", "Business customers' contact persons"),
     description: t(
       "Namen en contactgegevens van contactpersonen, vertegenwoordigers en gebruikers bij zakelijke klanten.",
@@ -141,6 +147,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "technical",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Technische gegevens", "Technical data"),
     description: t(
       "Tijdstippen, logbestanden, IP-adres, browserversie en gegevens uit cookies.",
@@ -239,6 +247,8 @@ const retention: StatementContent["retention"] = dataCategories.map((category) =
 }));
 
 const v1: StatementContent = {
+  // Changes are announced inside the service, but not promised before they take effect; nothing else is declared.
+  declarations: emptyDeclarations(),
   sections: [scope, requiredOptional, sharing, merger, noSale, security, cookies, minimumAge, changes],
   dataCategories,
   purposes: [
@@ -287,15 +297,15 @@ export const allatonce: DemoTenant = {
     website: null,
     dpoName: null,
     dpoEmail: null,
-    leadAuthorityId: "be-gba-apd",
+    leadAuthorityId: null,
     accentColor: "#8B1E3F",
   },
   versions: [
     {
       publishedAt: "2025-05-20T09:00:00.000Z",
       changeSummary: t(
-        "Eerste versie van onze privacyverklaring op dit platform.",
-        "First version of our privacy statement on this platform.",
+        "Eerste versie in Inzage, overgenomen uit onze privacyverklaring.",
+        "First version in Inzage, taken over from our privacy statement.",
       ),
       materialChange: false,
       content: v1,
@@ -303,8 +313,8 @@ export const allatonce: DemoTenant = {
     {
       publishedAt: "2026-04-07T09:00:00.000Z",
       changeSummary: t(
-        "Bij marketing staat nu uitdrukkelijk dat we direct marketing op uw profiel afstemmen (profilering) en dat u daartegen bezwaar kunt maken. Nieuw is ook een paragraaf over het inzien en downloaden van uw gegevens.",
-        "The marketing purpose now states explicitly that we tailor direct marketing to your profile (profiling) and that you can object to this. There is also a new paragraph on viewing and downloading your data.",
+        "Aangevuld in Inzage: de profilering bij direct marketing en het recht om daartegen bezwaar te maken, en het downloaden van uw gegevens in een machineleesbaar formaat. Onze privacyverklaring noemde die al; versie 1 hier liet ze weg. Aan onze verwerking zelf veranderde niets.",
+        "Completed in Inzage: the profiling used for direct marketing and the right to object to it, and downloading your data in a machine-readable format. Our privacy statement already named these; version 1 here left them out. Our processing itself did not change.",
       ),
       materialChange: true,
       content: v2,

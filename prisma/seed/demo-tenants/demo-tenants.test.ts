@@ -7,7 +7,15 @@ const EEA = new Set(
   "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split(" "),
 );
 /** Localized fields that may be empty, as long as both languages are. */
-const MAY_BE_EMPTY = new Set(["legitimateInterest", "provisionNote", "source", "description"]);
+const MAY_BE_EMPTY = new Set([
+  "legitimateInterest",
+  "provisionNote",
+  "source",
+  "description",
+  "automatedDecisionLogic",
+  "automatedDecisionConsequences",
+  "safeguardCopy",
+]);
 
 interface TextProblem {
   path: string;

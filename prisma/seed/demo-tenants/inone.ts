@@ -1,4 +1,4 @@
-import type { LocalizedText, RecipientContent, StatementContent, StatementSection } from "../../../lib/policy/content";
+import { emptyDeclarations, type LocalizedText, type RecipientContent, type StatementContent, type StatementSection } from "../../../lib/policy/content";
 import type { DemoTenant } from "../demo-tenant";
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
@@ -139,7 +139,7 @@ const responseTime: StatementSection = {
 
 const changes: StatementSection = {
   placement: "END",
-  title: t("Als deze verklaring verandert", "When this statement changes"),
+  title: t("Nieuwe datum en bericht vooraf", "A new date, and notice in advance"),
   body: t(
     "Bij elke wijziging zetten we een nieuwe datum bovenaan deze verklaring. Gaat het om een ingrijpende wijziging, dan kondigen we die vooraf aan of sturen we u er zelf bericht over.",
     "With every change we put a new date at the top of this statement. If a change is significant, we announce it in advance or send you a message about it ourselves.",
@@ -149,18 +149,22 @@ const changes: StatementSection = {
 const dataCategories: StatementContent["dataCategories"] = [
   {
     key: "contact",
+    origin: "BOTH",
+    publiclyAccessible: null,
     name: t("Contactgegevens", "Contact details"),
     description: t(
       "Naam, e-mailadres, adres en, als u dat opgeeft, telefoonnummer.",
       "Name, e-mail address, postal address and, if you give it, phone number.",
     ),
     source: t(
-      "Meestal van uzelf. Soms krijgen we ze van een leverancier op het platform, van een partner met wie we samen marketing doen of via sociale media.",
-      "Usually from you. Sometimes we receive them from a supplier on the platform, from a partner we market jointly with, or through social media.",
+      "leveranciers op het platform, partners met wie we samen marketing doen, en sociale media",
+      "suppliers on the platform, partners we market jointly with, and social media",
     ),
   },
   {
     key: "payment",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Betaalgegevens", "Payment data"),
     description: t(
       "Gegevens van uw betaalkaart of bankrekening (IBAN) waarmee u een aankoop betaalt.",
@@ -170,6 +174,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "usage",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Gebruiks- en apparaatgegevens", "Usage and device data"),
     description: t(
       "IP-adres en de globale locatie die daaruit volgt, soort apparaat, besturingssysteem en versie, browser, bekeken pagina's, zoekopdrachten, klikken, foutmeldingen en cookiegegevens.",
@@ -301,8 +307,8 @@ const salesforce: RecipientContent = {
   role: "PROCESSOR",
   purpose: t("Beheer van klant- en contactgegevens (CRM).", "Managing customer and contact records (CRM)."),
   dataShared: t("Naam, telefoonnummer, e-mailadres, adres.", "Name, phone number, e-mail address, postal address."),
-  country: "US",
-  safeguard: "STANDARD_CONTRACTUAL_CLAUSES",
+  country: null,
+  safeguard: null,
   policyUrl: null,
 };
 const zuora: RecipientContent = {
@@ -313,8 +319,8 @@ const zuora: RecipientContent = {
     "Naam, telefoonnummer, e-mailadres, adres en IBAN.",
     "Name, phone number, e-mail address, postal address and IBAN.",
   ),
-  country: "US",
-  safeguard: "STANDARD_CONTRACTUAL_CLAUSES",
+  country: null,
+  safeguard: null,
   policyUrl: null,
 };
 const adyen: RecipientContent = {
@@ -340,8 +346,8 @@ const pardot: RecipientContent = {
     "Naam, telefoonnummer, e-mailadres, adres en aanvullende marketinggegevens.",
     "Name, phone number, e-mail address, postal address and further marketing data.",
   ),
-  country: "US",
-  safeguard: "STANDARD_CONTRACTUAL_CLAUSES",
+  country: null,
+  safeguard: null,
   policyUrl: null,
 };
 const googleAnalytics: RecipientContent = {
@@ -349,8 +355,8 @@ const googleAnalytics: RecipientContent = {
   role: "PROCESSOR",
   purpose: t("Statistieken over het gebruik van website en app.", "Statistics on how the website and app are used."),
   dataShared: t("IP-adres en gedrag in de app.", "IP address and behaviour in the app."),
-  country: "US",
-  safeguard: "STANDARD_CONTRACTUAL_CLAUSES",
+  country: null,
+  safeguard: null,
   policyUrl: null,
 };
 const mixpanel: RecipientContent = {
@@ -358,8 +364,8 @@ const mixpanel: RecipientContent = {
   role: "PROCESSOR",
   purpose: t("Analyse van hoe het product wordt gebruikt.", "Analysis of how the product is used."),
   dataShared: t("IP-adres, naam, e-mailadres en gebruiksgedrag.", "IP address, name, e-mail address and usage behaviour."),
-  country: "US",
-  safeguard: "STANDARD_CONTRACTUAL_CLAUSES",
+  country: null,
+  safeguard: null,
   policyUrl: null,
 };
 const zendesk: RecipientContent = {
@@ -367,8 +373,8 @@ const zendesk: RecipientContent = {
   role: "PROCESSOR",
   purpose: t("Klantenservice en afhandeling van supportvragen.", "Customer service and handling support requests."),
   dataShared: t("Naam, telefoonnummer, e-mailadres, adres.", "Name, phone number, e-mail address, postal address."),
-  country: "US",
-  safeguard: "STANDARD_CONTRACTUAL_CLAUSES",
+  country: null,
+  safeguard: null,
   policyUrl: null,
 };
 const newVoiceMedia: RecipientContent = {
@@ -412,6 +418,8 @@ const retention: StatementContent["retention"] = [
 ];
 
 const v1: StatementContent = {
+  // The statement promises advance notice of material changes; it declares nothing else outright.
+  declarations: { ...emptyDeclarations(), announcesChanges: true },
   sections: [
     scope(t("de websites myinone.com en app.myinone.com", "the websites myinone.com and app.myinone.com")),
     sources,
@@ -468,15 +476,15 @@ export const inone: DemoTenant = {
     website: "https://myinone.com",
     dpoName: null,
     dpoEmail: null,
-    leadAuthorityId: "nl-ap",
+    leadAuthorityId: null,
     accentColor: "#1D4E89",
   },
   versions: [
     {
       publishedAt: "2025-03-10T09:00:00.000Z",
       changeSummary: t(
-        "Eerste versie van onze privacyverklaring op dit platform.",
-        "First version of our privacy statement on this platform.",
+        "Eerste versie in Inzage, overgenomen uit onze privacyverklaring.",
+        "First version in Inzage, taken over from our privacy statement.",
       ),
       materialChange: false,
       content: v1,
@@ -484,8 +492,8 @@ export const inone: DemoTenant = {
     {
       publishedAt: "2026-02-16T09:00:00.000Z",
       changeSummary: t(
-        "Twee nieuwe verwerkers: Mixpanel, voor analyse van productgebruik, en NewVoiceMedia, voor telefonie. Mixpanel plaatst ook trackingcookies. De verklaring geldt nu eveneens voor bestelbox.nl.",
-        "Two new processors: Mixpanel, for analysing product use, and NewVoiceMedia, for telephony. Mixpanel also places tracking cookies. The statement now covers bestelbox.nl as well.",
+        "Aangevuld in Inzage: de verwerkers Mixpanel en NewVoiceMedia en het domein bestelbox.nl, die onze privacyverklaring al noemde maar versie 1 hier wegliet. Aan onze verwerking zelf veranderde niets.",
+        "Completed in Inzage: the processors Mixpanel and NewVoiceMedia and the domain bestelbox.nl, which our privacy statement already named but version 1 here left out. Our processing itself did not change.",
       ),
       materialChange: true,
       content: v2,

@@ -1,4 +1,4 @@
-import type { CookieContent, LocalizedText, StatementContent, StatementSection } from "../../../lib/policy/content";
+import { emptyDeclarations, type CookieContent, type LocalizedText, type StatementContent, type StatementSection } from "../../../lib/policy/content";
 import type { DemoTenant } from "../demo-tenant";
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
@@ -100,6 +100,8 @@ const changes: StatementSection = {
 const dataCategories: StatementContent["dataCategories"] = [
   {
     key: "account",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Aanmeldgegevens", "Sign-up data"),
     description: t(
       "Naam, contactgegevens waaronder uw e-mailadres, en gegevens over uw bedrijf.",
@@ -109,6 +111,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "records",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Administratie", "Business records"),
     description: t(
       "Facturen, relaties, boekingen en andere gegevens die u zelf in inqonto invoert.",
@@ -118,6 +122,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "usage",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Gebruiksgegevens", "Usage data"),
     description: t(
       "Wanneer u inlogt, hoeveel gegevens u opslaat en uw IP-adres.",
@@ -269,6 +275,8 @@ const rememberMe: CookieContent = {
 };
 
 const v1: StatementContent = {
+  // The statement declares nothing outright: no DPO, recipients or change notice are stated.
+  declarations: emptyDeclarations(),
   sections: [scope, ownership, storage, takeover, authorities, security, download, changes],
   dataCategories,
   purposes,
@@ -296,15 +304,15 @@ export const inqonto: DemoTenant = {
     website: null,
     dpoName: null,
     dpoEmail: null,
-    leadAuthorityId: "nl-ap",
+    leadAuthorityId: null,
     accentColor: "#1F6140",
   },
   versions: [
     {
       publishedAt: "2025-01-28T09:00:00.000Z",
       changeSummary: t(
-        "Eerste versie van onze privacyverklaring op dit platform.",
-        "First version of our privacy statement on this platform.",
+        "Eerste versie in Inzage, overgenomen uit onze privacyverklaring.",
+        "First version in Inzage, taken over from our privacy statement.",
       ),
       materialChange: false,
       content: v1,
@@ -312,8 +320,8 @@ export const inqonto: DemoTenant = {
     {
       publishedAt: "2026-06-15T09:00:00.000Z",
       changeSummary: t(
-        "Het cookie voor 'Onthoud mij' staat nu in de cookietabel. Nieuw is ook het advies om die optie niet te gebruiken op een computer die u met anderen deelt.",
-        "The 'Remember me' cookie now appears in the cookie table. Also new is the advice not to use that option on a computer you share with others.",
+        "Aangevuld in Inzage: het cookie voor 'Onthoud mij' en het advies die optie niet op een gedeelde computer te gebruiken. Onze privacyverklaring noemde beide al; versie 1 hier liet ze weg.",
+        "Completed in Inzage: the 'Remember me' cookie and the advice not to use that option on a shared computer. Our privacy statement already named both; version 1 here left them out.",
       ),
       materialChange: false,
       content: v2,

@@ -1,4 +1,4 @@
-import type { LocalizedText, StatementContent, StatementSection } from "../../../lib/policy/content";
+import { emptyDeclarations, type LocalizedText, type StatementContent, type StatementSection } from "../../../lib/policy/content";
 import type { DemoTenant } from "../demo-tenant";
 
 const t = (nl: string, en: string): LocalizedText => ({ nl, en });
@@ -133,18 +133,22 @@ const changes: StatementSection = {
 const baseCategories: StatementContent["dataCategories"] = [
   {
     key: "contact",
+    origin: "BOTH",
+    publiclyAccessible: true,
     name: t("Contact- en bedrijfsgegevens", "Contact and company details"),
     description: t(
       "Naam, telefoonnummer, functie, e-mailadres, bedrijfsnaam en contactgegevens van uw bedrijf.",
       "Name, phone number, job title, e-mail address, company name and your company's contact details.",
     ),
     source: t(
-      "Van uzelf, of van verzamelaars van bedrijfsgegevens, partners, openbare bronnen en sociale netwerken (die laatste alleen met uw toestemming).",
-      "From you, or from business data aggregators, partners, public sources and social networks (the latter only with your consent).",
+      "verzamelaars van bedrijfsgegevens, partners, openbare bronnen en sociale netwerken (die laatste alleen met uw toestemming)",
+      "business data aggregators, partners, public sources and social networks (the latter only with your consent)",
     ),
   },
   {
     key: "interactions",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Contactmomenten", "Interactions"),
     description: t(
       "Uw reacties en feedback uit gesprekken, telefoontjes, documenten en e-mails, en supportverzoeken.",
@@ -154,18 +158,19 @@ const baseCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "orders",
+    origin: "BOTH",
+    publiclyAccessible: null,
     name: t("Bestellingen en licenties", "Orders and licences"),
     description: t(
       "Orderbevestigingen, licenties, facturen en betalingsherinneringen.",
       "Order confirmations, licences, invoices and payment reminders.",
     ),
-    source: t(
-      "Van uzelf of van de partner via wie u SuperOffice hebt gekocht.",
-      "From you or from the partner you bought SuperOffice through.",
-    ),
+    source: t("de partner via wie u SuperOffice hebt gekocht", "the partner you bought SuperOffice through"),
   },
   {
     key: "website",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Websitegegevens", "Website data"),
     description: t(
       "IP-adres, browser en taal, besturingssysteem, bekeken pagina's, klikken, de route over de site en het domein van uw internetprovider.",
@@ -175,6 +180,8 @@ const baseCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "community",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Community-bijdragen", "Community contributions"),
     description: t(
       "Berichten en bestanden die u in de SuperOffice Community plaatst.",
@@ -186,6 +193,8 @@ const baseCategories: StatementContent["dataCategories"] = [
 
 const applicants: StatementContent["dataCategories"][number] = {
   key: "applicants",
+  origin: "SUBJECT",
+  publiclyAccessible: null,
   name: t("Sollicitatiegegevens", "Application data"),
   description: t(
     "De gegevens die u ons stuurt als u solliciteert, zoals uw cv en motivatie.",
@@ -245,50 +254,17 @@ const basePurposes: StatementContent["purposes"] = [
   },
 ];
 
-const servicePurposes: StatementContent["purposes"] = [
-  {
-    name: t("Service en ondersteuning", "Service and support"),
-    description: t(
-      "Informatie geven over producten die u hebt gekocht, webinargegevens sturen, webformulieren en supportvragen beantwoorden, een gratis proefversie van de CRM-software leveren, toegang geven tot het supportportaal en de Community, en u waarschuwen bij storingen.",
-      "Providing information about products you bought, sending webinar details, answering web forms and support requests, providing a free trial of the CRM software, giving access to the support portal and the Community, and alerting you to outages.",
-    ),
-    legalBasis: "CONTRACT",
-    legitimateInterest: none(),
-    dataCategoryKeys: ["contact", "interactions", "community"],
-    provision: "CONTRACTUAL",
-    provisionNote: t(
-      "Zonder contactgegevens kunnen we u deze diensten niet leveren.",
-      "Without contact details we cannot provide these services to you.",
-    ),
-  },
-  {
-    name: t("Feedbackonderzoek", "Feedback surveys"),
-    description: t("U vragen wat u van onze producten en dienstverlening vindt.", "Asking what you think of our products and services."),
-    legalBasis: "LEGITIMATE_INTEREST",
-    legitimateInterest: t(
-      "Weten hoe klanten onze producten ervaren, zodat we ze kunnen verbeteren.",
-      "Knowing how customers experience our products, so we can improve them.",
-    ),
-    dataCategoryKeys: ["contact", "interactions"],
-    provision: "VOLUNTARY",
-    provisionNote: t("Meedoen is vrijwillig.", "Taking part is voluntary."),
-  },
-  {
-    name: t("Sollicitaties", "Job applications"),
-    description: t(
-      "Uw sollicitatie beoordelen en met u in gesprek gaan over een mogelijke baan.",
-      "Assessing your application and talking with you about a possible job.",
-    ),
-    legalBasis: "CONTRACT",
-    legitimateInterest: none(),
-    dataCategoryKeys: ["applicants"],
-    provision: "CONTRACTUAL",
-    provisionNote: t(
-      "Zonder deze gegevens kunnen we uw sollicitatie niet in behandeling nemen.",
-      "Without this data we cannot consider your application.",
-    ),
-  },
-];
+/** Uses the statement names without a legal basis for each; Inzage does not invent one. */
+const furtherUses: StatementSection = {
+  placement: "DATA",
+  title: t("Andere toepassingen", "Other uses"),
+  body: t(
+    "We gebruiken uw gegevens ook voor: informatie over producten die u kocht, gegevens van webinars, antwoorden op webformulieren, supportverzoeken, een gratis proefversie van CRM, toegang tot het supportportaal en de Community, meldingen van storingen, feedbackonderzoek en sollicitaties. " +
+      "Op welke rechtsgrond elk daarvan berust, staat niet in onze privacyverklaring.",
+    "We also use your data for: information about products you bought, webinar details, replies to web forms, support requests, a free CRM trial, access to the support portal and the Community, outage alerts, feedback surveys and job applications. " +
+      "Our privacy statement does not give the legal basis of each of these.",
+  ),
+};
 
 const retentionCriteria = t(
   "Geen vaste termijn. We bewaren gegevens zolang we ze nodig hebben voor het doel, en daarna nog een redelijke periode na ons laatste contact. Vervolgens wissen we ze op een veilige manier; statistieken houden we alleen in geanonimiseerde vorm.",
@@ -304,6 +280,8 @@ const retentionFor = (categories: StatementContent["dataCategories"]): Statement
   }));
 
 const v1: StatementContent = {
+  // The statement promises notice before significant changes; it declares nothing else outright.
+  declarations: { ...emptyDeclarations(), announcesChanges: true },
   sections: [scope, sources, community, sharing, appStore, subProcessors, cookies, selfService, changes],
   dataCategories: baseCategories,
   purposes: basePurposes,
@@ -315,9 +293,10 @@ const v1: StatementContent = {
 const v2Categories = [...baseCategories, applicants];
 
 const v2: StatementContent = {
-  sections: [scope, sources, community, sharing, appStore, subProcessors, cookies, selfService, complaints, changes],
+  declarations: v1.declarations,
+  sections: [scope, sources, furtherUses, community, sharing, appStore, subProcessors, cookies, selfService, complaints, changes],
   dataCategories: v2Categories,
-  purposes: [...basePurposes, ...servicePurposes],
+  purposes: basePurposes,
   recipients: [],
   cookies: [],
   retention: retentionFor(v2Categories),
@@ -336,15 +315,15 @@ export const superoffice: DemoTenant = {
     website: null,
     dpoName: null,
     dpoEmail: "privacy@superoffice.com",
-    leadAuthorityId: "no-datatilsynet",
+    leadAuthorityId: null,
     accentColor: "#9A3412",
   },
   versions: [
     {
       publishedAt: "2025-06-30T09:00:00.000Z",
       changeSummary: t(
-        "Eerste versie van onze privacyverklaring op dit platform.",
-        "First version of our privacy statement on this platform.",
+        "Eerste versie in Inzage, overgenomen uit onze privacyverklaring.",
+        "First version in Inzage, taken over from our privacy statement.",
       ),
       materialChange: false,
       content: v1,
@@ -352,8 +331,8 @@ export const superoffice: DemoTenant = {
     {
       publishedAt: "2026-03-23T09:00:00.000Z",
       changeSummary: t(
-        "Drie doelen toegevoegd: service en ondersteuning, feedbackonderzoek en sollicitaties, met een nieuwe gegevenscategorie voor sollicitatiegegevens. Ook nieuw is een overzicht van de toezichthouders in de landen waar we vestigingen hebben.",
-        "Three purposes added: service and support, feedback surveys and job applications, with a new data category for application data. Also new is an overview of the supervisory authorities in the countries where we have offices.",
+        "Aangevuld in Inzage: de andere toepassingen (zoals support, feedbackonderzoek en sollicitaties), de gegevens van sollicitanten en de toezichthouders van de landen waar we vestigingen hebben. Onze privacyverklaring noemde die al; versie 1 hier liet ze weg.",
+        "Completed in Inzage: the other uses (such as support, feedback surveys and job applications), applicants' data and the supervisory authorities of the countries where we have offices. Our privacy statement already named these; version 1 here left them out.",
       ),
       materialChange: true,
       content: v2,

@@ -1,9 +1,10 @@
-import type {
-  CookieContent,
-  DurationUnit,
-  LocalizedText,
-  StatementContent,
-  StatementSection,
+import {
+  emptyDeclarations,
+  type CookieContent,
+  type DurationUnit,
+  type LocalizedText,
+  type StatementContent,
+  type StatementSection,
 } from "../../../lib/policy/content";
 import type { DemoTenant } from "../demo-tenant";
 
@@ -148,6 +149,8 @@ const changes: StatementSection = {
 const dataCategories: StatementContent["dataCategories"] = [
   {
     key: "demo-request",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Gegevens bij een demo-aanvraag", "Demo request details"),
     description: t(
       "Voor- en achternaam, functie, zakelijk e-mailadres en bedrijfsgegevens.",
@@ -157,6 +160,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "enquiry",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Vragen en klachten", "Questions and complaints"),
     description: t(
       "Naam, adres, telefoonnummer en de informatie die nodig is om uw vraag of klacht te behandelen.",
@@ -166,6 +171,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "website",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Websitegegevens", "Website data"),
     description: t(
       "Cookiegegevens, IP-adres, browser, apparaat, bezochte pagina's en aangeklikte links.",
@@ -175,6 +182,8 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "usage",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Gebruiksgegevens van het platform", "Platform usage data"),
     description: t(
       "Gegevens over hoe uw organisatie en haar gebruikers het platform gebruiken.",
@@ -184,18 +193,19 @@ const dataCategories: StatementContent["dataCategories"] = [
   },
   {
     key: "conversations",
+    origin: "BOTH",
+    publiclyAccessible: null,
     name: t("Gesprekken", "Conversations"),
     description: t(
       "Chatgesprekken via het platform, met de resultaten, rapporten en metadata die daarbij horen.",
       "Chat conversations through the platform, with the related results, reports and metadata.",
     ),
-    source: t(
-      "Van de organisatie die het platform gebruikt en van de klanten met wie zij chat.",
-      "From the organisation using the platform and from the customers it chats with.",
-    ),
+    source: t("de organisatie die het platform gebruikt", "the organisation that uses the platform"),
   },
   {
     key: "billing",
+    origin: "SUBJECT",
+    publiclyAccessible: null,
     name: t("Betaal- en boekhoudgegevens", "Payment and accounting data"),
     description: t(
       "Gegevens die we nodig hebben om betalingen te innen en onze boekhouding te voeren.",
@@ -480,6 +490,8 @@ const embeddedCookies: CookieContent[] = [
 ];
 
 const v1: StatementContent = {
+  // A Chief Privacy Officer is named, not a DPO; no change notice is promised. Nothing is declared outright.
+  declarations: emptyDeclarations(),
   sections: [
     scope,
     givenVsCollected,
@@ -554,8 +566,8 @@ export const web1on1: DemoTenant = {
     {
       publishedAt: "2025-09-01T09:00:00.000Z",
       changeSummary: t(
-        "Eerste versie van onze privacyverklaring op dit platform.",
-        "First version of our privacy statement on this platform.",
+        "Eerste versie in Inzage, overgenomen uit onze privacyverklaring.",
+        "First version in Inzage, taken over from our privacy statement.",
       ),
       materialChange: false,
       content: v1,
@@ -563,8 +575,8 @@ export const web1on1: DemoTenant = {
     {
       publishedAt: "2026-09-22T09:00:00.000Z",
       changeSummary: t(
-        "De cookietabel bevat nu ook de cookies die LinkedIn, Google en YouTube plaatsen via ingesloten inhoud op onze website (veertien cookies). Nieuw is ook een paragraaf over het aanpassen van bewaartermijnen en het laten verwijderen van gebruiksgegevens.",
-        "The cookie table now also lists the cookies that LinkedIn, Google and YouTube place through embedded content on our website (fourteen cookies). Also new is a paragraph on adjusting retention periods and having usage data removed.",
+        "Aangevuld in Inzage: veertien cookies die onze privacyverklaring al noemde, en wat die zegt over een eigen bewaartermijn en het laten verwijderen van gebruiksgegevens. Versie 1 hier liet ze weg; aan onze verwerking zelf veranderde niets.",
+        "Completed in Inzage: fourteen cookies our privacy statement already named, and what it says about a custom retention period and having usage data removed. Version 1 here left them out; our processing itself did not change.",
       ),
       materialChange: true,
       content: v2,

@@ -8,6 +8,7 @@ import { requireConsole } from "@/lib/console/context";
 import { translator } from "@/lib/i18n/messages";
 import { localeParam } from "@/lib/i18n/params";
 import { loadDraft } from "@/lib/policy/draft";
+import { blockHeadings } from "@/lib/policy/public-statement";
 import { controllerFromTenant } from "@/lib/policy/versions";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -42,6 +43,7 @@ export default async function StatementEditorPage({ params }: Props) {
           options={editorOptions(locale)}
           canEdit={can(context.role, "statement.edit")}
           links={{ settings: `/${locale}/admin/settings` }}
+          headings={blockHeadings()}
         />
       </div>
     </ConsoleShell>
