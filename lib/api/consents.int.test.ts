@@ -138,6 +138,10 @@ describe("POST /api/v1/subjects/{email}/consents", () => {
     });
     const answer = await post(jan, { ...withdrawnByPhone, given: true, collectedAt: new Date(Date.now() - 1000).toISOString(), proofReference: "FORM-881" });
     expect(answer.json).toMatchObject({ given: true, wordingVersion: 1, currentWording: false });
+    // The tenant's systems read the same: the consent stands for an earlier wording.
+    const view = await get(jan);
+    expectDocumented("Subject", view.json);
+    expect(view.json.consents.current).toContainEqual(expect.objectContaining({ purposeKey: "marketing", given: true, wordingVersion: 1, currentWording: false }));
     expect((await consentStates(web1on1, subject.id)).find((s) => s.key === "marketing")).toMatchObject({ given: true, givenVersion: 1, version: 2, earlierWording: true });
   });
 });

@@ -150,6 +150,11 @@ export const consentStateView = z.object({
   given: z.boolean(),
   at: timestamp,
   statementVersion: z.number().int().nullable(),
+  wordingVersion: z.number().int().nullable().describe("The version of the purpose's wording the latest choice was made to."),
+  currentWording: z
+    .boolean()
+    .nullable()
+    .describe("Art. 7(1): whether that is the purpose's newest wording. Consent given to an earlier wording is asked again in the portal; null when the purpose no longer exists."),
 });
 
 export const consentEventView = z.object({

@@ -183,13 +183,17 @@ export async function subjectView(tenant: TenantRef, email: string, actor: ApiAc
   return withTenant(tenant.id, async (tx) => {
     const tenantId = tenant.id;
     const subject = await findSubject(tx, tenantId, email);
-    const [records, current, history, requests, changes] = await Promise.all([
+    const [records, current, history, requests, changes, purposes] = await Promise.all([
       recordsOf(tx, tenantId, subject.id, { limit: recordLimit }),
       currentConsents(tx, tenantId, subject.id),
       tx.consentEvent.findMany({ where: { tenantId, subjectId: subject.id }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
       tx.dataRequest.findMany({ where: { tenantId, subjectId: subject.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
       tx.profileChange.findMany({ where: { tenantId, subjectId: subject.id }, orderBy: [{ changedAt: "asc" }, { id: "asc" }] }),
+      tx.consentPurpose.findMany({ where: { tenantId }, select: { key: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true } } } }),
     ]);
+    // The wording each current choice was made to (the latest event per purpose: history is oldest first), and whether it is the newest.
+    const latest = new Map(history.map((e) => [e.purposeKey, e]));
+    const newest = new Map(purposes.map((p) => [p.key, p.versions[0]?.id ?? null]));
     await recordAudit(tx, tenantId, { ...actor, action: "subject.read", targetType: "Subject", targetId: subject.id, subjectId: subject.id });
     return {
       profile: profileOf(subject),
@@ -197,7 +201,18 @@ export async function subjectView(tenant: TenantRef, email: string, actor: ApiAc
       objections: objectionList(subject.objections),
       records,
       consents: {
-        current: current.map((c) => ({ purposeKey: c.purposeKey, given: c.given, at: c.at, statementVersion: c.statementVersion })),
+        current: current.map((c) => {
+          const event = latest.get(c.purposeKey);
+          const newestId = newest.get(c.purposeKey) ?? null;
+          return {
+            purposeKey: c.purposeKey,
+            given: c.given,
+            at: c.at,
+            statementVersion: c.statementVersion,
+            wordingVersion: event?.purposeVersion ?? null,
+            currentWording: newestId === null ? null : event?.purposeVersionId === newestId,
+          };
+        }),
         history: history.map((e) => ({
           id: e.id,
           purposeKey: e.purposeKey,
