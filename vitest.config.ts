@@ -39,6 +39,8 @@ export default defineConfig(async () => {
             include: integration,
             exclude: excluded,
             env: { TEST_DB: "pglite" },
+            // Migrates once into a template that each file's database copies (test/db-template.ts).
+            globalSetup: ["test/global-setup.ts"],
             testTimeout: 30_000,
             hookTimeout: 60_000,
           },
@@ -53,6 +55,7 @@ export default defineConfig(async () => {
                   include: integration,
                   exclude: excluded,
                   env: { TEST_DB: "postgres", TEST_DATABASE_ADMIN_URL: postgres },
+                  globalSetup: ["test/global-setup.ts"],
                   testTimeout: 30_000,
                   hookTimeout: 60_000,
                 },

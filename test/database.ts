@@ -1,56 +1,53 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { disconnect, rawSql, useAppRole } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { withPlatform, type TenantTx } from "@/lib/db/tenant-db";
+import { copyPostgresTemplate, databaseUrl, dropDatabase, withAdmin } from "./db-template";
 
 /**
- * Gives the test file its own empty, migrated database: an in-memory PGlite, or a new
- * database on the PostgreSQL server (dropped afterwards). Call at the top of a file.
+ * Gives the test file its own migrated database: an in-memory PGlite, or a new database
+ * on the PostgreSQL server (dropped afterwards). Call at the top of a file.
+ *
+ * The database is a copy of the template test/global-setup.ts migrated once for the run
+ * (test/db-template.ts). With `fromEmpty` it starts empty and is migrated here instead,
+ * for the tests of the migrations themselves.
  */
-export function useTestDatabase(): void {
+export function useTestDatabase(options: { fromEmpty?: boolean } = {}): void {
   let created: string | null = null;
   beforeAll(async () => {
-    if (process.env.TEST_DB === "postgres") {
+    const setup = inject("testDatabase");
+    if (!setup) throw new Error("No test database template: run integration tests through vitest.config.ts (its globalSetup builds it)");
+    if (setup.kind === "postgres") {
       const admin = process.env.TEST_DATABASE_ADMIN_URL!;
-      created = `inzage_test_${randomBytes(6).toString("hex")}`;
-      await withAdmin(admin, (client) => client.query(`CREATE DATABASE ${created}`));
-      const url = new URL(admin);
-      url.pathname = `/${created}`;
-      process.env.DATABASE_URL = url.toString();
+      created = `${setup.prefix}${randomBytes(6).toString("hex")}`;
+      if (options.fromEmpty) {
+        await withAdmin(admin, (client) => client.query(`CREATE DATABASE ${created}`));
+        process.env.DATABASE_URL = databaseUrl(admin, created);
+      } else {
+        process.env.DATABASE_URL = await copyPostgresTemplate(admin, setup.template, created);
+      }
     } else {
       delete process.env.DATABASE_URL;
       process.env.PGLITE_DATA_DIR = "memory://";
+      if (options.fromEmpty) delete process.env.PGLITE_LOAD_DATA_DIR;
+      else process.env.PGLITE_LOAD_DATA_DIR = setup.template;
     }
-    const raw = await rawSql();
-    await migrate(raw);
-    await raw.close();
+    if (options.fromEmpty) {
+      const raw = await rawSql();
+      await migrate(raw);
+      await raw.close();
+    }
     await useAppRole();
   });
   afterAll(async () => {
     await disconnect();
+    delete process.env.PGLITE_LOAD_DATA_DIR;
     if (created) {
       const name = created;
-      await withAdmin(process.env.TEST_DATABASE_ADMIN_URL!, async (client) => {
-        // A connection still closing would be killed by FORCE; give it a moment first.
-        await client.query(`DROP DATABASE IF EXISTS ${name}`).catch(async () => {
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        });
-      });
+      await withAdmin(process.env.TEST_DATABASE_ADMIN_URL!, (client) => dropDatabase(client, name, true));
     }
   });
-}
-
-async function withAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

@@ -44,7 +44,7 @@ async function connect(target: DatabaseTarget): Promise<Connection> {
   // The embedded database has one session, started as its superuser: it acts as
   // inzage_app and withPlatform switches to inzage_platform per transaction. A second
   // login cannot exist there, so this split does not protect the embedded database.
-  const pglite = await openPglite(target.dataDir);
+  const pglite = await openPglite(target);
   await pglite.exec(useAppRoleSql);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return { prisma, platformPrisma: prisma, target, pglite, pools: [] };

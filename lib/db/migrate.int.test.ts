@@ -3,7 +3,9 @@ import { rawSql } from "@/lib/db/client";
 import { migrate, readMigrations, type Migration } from "@/lib/db/migrate";
 import { useTestDatabase } from "@/test/database";
 
-useTestDatabase();
+// From an empty database, not the migrated template the other files copy: the first
+// test's "skipped" then proves every migration applied to an empty database.
+useTestDatabase({ fromEmpty: true });
 
 describe("migrate", () => {
   it("is safe to run twice: the second run applies nothing", async () => {

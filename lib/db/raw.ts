@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import pg from "pg";
 import type { DatabaseTarget } from "./target";
@@ -72,14 +73,15 @@ export function rawFromPgClient(client: pg.Client): RawSql {
   };
 }
 
-export async function openPglite(dataDir: string): Promise<PGlite> {
-  const db = new PGlite(dataDir === "memory://" ? undefined : dataDir);
+export async function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<PGlite> {
+  const loadDataDir = target.loadFrom ? new Blob([await readFile(/*turbopackIgnore: true*/ target.loadFrom)]) : undefined;
+  const db = new PGlite({ dataDir: target.dataDir === "memory://" ? undefined : target.dataDir, loadDataDir });
   await db.waitReady;
   return db;
 }
 
 export async function openRaw(target: DatabaseTarget): Promise<RawSql> {
-  if (target.kind === "pglite") return rawFromPglite(await openPglite(target.dataDir), true);
+  if (target.kind === "pglite") return rawFromPglite(await openPglite(target), true);
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
   return rawFromPgClient(client);

@@ -7,11 +7,11 @@ import path from "node:path";
  */
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dataDir: string };
+  | { kind: "pglite"; dataDir: string; loadFrom?: string };
 
 export const defaultPgliteDir = "data/pglite";
 
-export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function databaseTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
@@ -20,7 +20,12 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
     return { kind: "postgres", url };
   }
   const dir = env.PGLITE_DATA_DIR?.trim() || defaultPgliteDir;
-  return { kind: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
+  // A dump (PGlite's dumpDataDir) that a new in-memory database starts as a copy of: the
+  // integration tests' migrated template (test/db-template.ts).
+  const loadFrom = env.PGLITE_LOAD_DATA_DIR?.trim();
+  if (dir.startsWith("memory://")) return { kind: "pglite", dataDir: dir, ...(loadFrom ? { loadFrom: path.resolve(/*turbopackIgnore: true*/ loadFrom) } : {}) };
+  if (loadFrom) throw new Error("PGLITE_LOAD_DATA_DIR is for an in-memory database only (PGLITE_DATA_DIR=memory://)");
+  return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ dir) };
 }
 
 /** Login roles made by migration 20261203050000_login_roles: each a member of one group role only. */
