@@ -22,6 +22,21 @@ test.describe("statement editor", () => {
     await page.getByRole("link", { name: "Concept bewerken" }).click();
     await expect(page).toHaveURL(/\/nl\/admin\/statement$/);
     const gaps = page.getByTestId("gap-count");
+    // The template declares nothing and names a sample recipient; sign-up chooses no lead authority.
+    await expect(gaps).toHaveText("Er ontbreken 4 punten.");
+    for (const code of ["dpoNotStated", "automatedDecisionsNotStated", "placeholderRecipient", "leadAuthorityMissing"]) {
+      await expect(page.getByTestId("gaps").locator(`[data-gap=${code}]`)).toHaveCount(1);
+    }
+    await page.getByLabel("We hebben geen functionaris voor gegevensbescherming").check();
+    await page.getByLabel("Geautomatiseerde besluiten, profilering inbegrepen (art. 22)").selectOption({ label: "Geen" });
+    await row(page, "Ontvanger 1").getByLabel("Naam", { exact: true }).fill("Hosting B.V.");
+    await expect(gaps).toHaveText("Er ontbreekt 1 punt.");
+    await save(page);
+    await page.goto("/nl/admin/settings");
+    await page.getByLabel("Leidende toezichthouder").selectOption("nl-ap");
+    await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+    await expect(page.getByTestId("form-success")).toBeVisible();
+    await page.goto("/nl/admin/statement");
     await expect(gaps).toHaveText("Er ontbreekt niets.");
     await expectNoAxeViolations(page);
 

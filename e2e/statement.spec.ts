@@ -22,10 +22,23 @@ test.describe("hosted privacy statement", () => {
     await expect(purposes.getByRole("columnheader")).toHaveText(["Purpose", "Legal basis", "Data used", "Must you provide it?"]);
     await expect(purposes).toContainText("Legitimate interest");
     await expect(page.getByTestId("recipients-table")).toContainText("Salesforce");
-    await expect(page.getByTestId("transfers-table")).toContainText("Standard contractual clauses");
     await expect(page.getByTestId("retention-table")).toBeVisible();
+    // inONE's statement names no processor's country, no cookies by name, no DPO and no lead
+    // authority, but promises notice of material changes: the page claims exactly that (issue 12).
+    await expect(page.getByTestId("transfers-table")).toHaveCount(0);
+    await expect(page.getByTestId("unknown-transfers")).toBeVisible();
+    await expect(page.getByTestId("cookies-not-stated")).toBeVisible();
+    await expect(page.getByTestId("cookies-none")).toHaveCount(0);
+    await expect(page.getByTestId("no-dpo")).toHaveCount(0);
+    await expect(page.getByTestId("lead-authority")).toHaveCount(0);
+    await expect(page.getByTestId("announces-changes")).toBeVisible();
+    await expect(page.getByTestId("automated-decisions")).toContainText("does not say");
+
+    // Web1on1's statement names the Dutch authority.
+    await page.goto("/en/t/web1on1");
     await expect(page.getByTestId("lead-authority")).toContainText("Dutch Data Protection Authority (AP)");
     await expect(page.getByTestId("lead-authority")).toContainText("Autoriteit Persoonsgegevens");
+    await expect(page.getByTestId("announces-changes")).toHaveCount(0);
   });
 
   test("history lists both versions and the old one is marked as superseded", async ({ page }) => {

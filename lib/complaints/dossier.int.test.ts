@@ -89,7 +89,8 @@ describe("the complaint dossier", () => {
     expect(dossier.authorities.country).toBe("BE");
     expect(dossier.authorities.countrySource).toBe("chosen");
     expect(dossier.authorities.countryAuthority?.id).toBe("be-gba-apd");
-    expect(dossier.authorities.leadAuthority?.id).toBe(inone.leadAuthorityId);
+    // inONE's statement names no lead authority (demo facts, issue 12).
+    expect(dossier.authorities.leadAuthority).toBeNull();
     expect((await buildDossier(inone, olgaSubject.id))!.authorities).toMatchObject({ country: null, countrySource: null, countryAuthority: null });
   });
 

@@ -20,6 +20,7 @@ import { statementTemplate } from "@/lib/policy/template";
 import { createDraft, findDraft, publishDraft } from "@/lib/policy/versions";
 import { fieldErrors } from "@/lib/validation";
 import { platformDb, useTestDatabase } from "@/test/database";
+import { toForm } from "@/components/editor/model";
 
 useTestDatabase();
 
@@ -356,6 +357,17 @@ describe("what the editor may send", () => {
     content.purposes[0].name = { nl: "", en: "" };
     content.sections[0].body = { nl: "", en: "" };
     expect(draftContentSchema.safeParse(content).success).toBe(true);
+  });
+
+  it("accepts the editor's working copy as it sends it: origins and public sources typed as text", () => {
+    const form = toForm(valid());
+    form.dataCategories[0] = { ...form.dataCategories[0], origin: "OTHER", publiclyAccessible: "false" };
+    form.dataCategories[1] = { ...form.dataCategories[1], origin: "", publiclyAccessible: "" };
+    const parsed = draftContentSchema.parse(JSON.parse(JSON.stringify(form)));
+    expect(parsed.dataCategories.slice(0, 2).map((c) => [c.origin, c.publiclyAccessible])).toEqual([
+      ["OTHER", false],
+      [null, null],
+    ]);
   });
 
   it("names the field of each malformed value with a message key", () => {

@@ -216,6 +216,10 @@ const httpsUrl = z.union([z.string(), z.null()]).transform((value, ctx) => {
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, "invalid");
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(""), z.null(), z.enum(values, "invalid")]).transform((value) => (value ? value : null));
+/** Yes, no or not stated: the editor sends "true", "false" or "". */
+const yesNo = z
+  .union([z.boolean(), z.null(), z.enum(["", "true", "false"], "invalid")])
+  .transform((value) => (value === "" || value === null ? null : value === true || value === "true"));
 const rows = <T extends z.ZodType>(row: T) => z.array(row).max(maxRows, "tooManyRows");
 
 const declarations = z
@@ -247,7 +251,7 @@ export const draftContentSchema = z
         description: localized(prose),
         origin: optionalChoice(dataOrigins).optional(),
         source: localized(prose),
-        publiclyAccessible: z.boolean().nullable().optional(),
+        publiclyAccessible: yesNo.optional(),
       }),
     ),
     purposes: rows(
