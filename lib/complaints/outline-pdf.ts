@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import type { OutlineBlock } from "./outline";
 
@@ -26,18 +25,19 @@ export interface OutlinePdfOptions {
 type Font = "regular" | "bold";
 type Struct = PDFKit.PDFStructureElement;
 
-const require = createRequire(import.meta.url);
 let dejaVu: Record<Font, Buffer> | null = null;
 
 /**
  * DejaVu Sans (Latin with its extensions, Greek, Cyrillic and more) from the
  * dejavu-fonts-ttf package, read once. TrueType rather than WOFF: fontkit inflates a
  * WOFF's glyph table anew for every glyph it reads, which made a dossier take seconds.
+ * `new URL(…, import.meta.url)` lets the bundler of `next build` copy the files into
+ * the build and point here; tsx and Vitest read them where they are.
  */
 function fonts(): Record<Font, Buffer> {
   dejaVu ??= {
-    regular: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
-    bold: readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
+    regular: readFileSync(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf", import.meta.url)),
+    bold: readFileSync(new URL("../../node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", import.meta.url)),
   };
   return dejaVu;
 }
