@@ -30,6 +30,13 @@ const option = (name) => {
 const port = Number(option("--port") ?? option("-p") ?? process.env.PORT ?? 3000);
 const hostname = option("--hostname") ?? option("-H");
 
+// Where Next.js fetches the page a server action redirects to, from inside this process: this
+// server over plain http, as `next start` sets it. Without it Next.js takes the request's URL,
+// whose scheme follows X-Forwarded-Proto, and behind a proxy ending TLS it would speak https
+// to this plain http port, fail, and leave the redirect to an extra round trip of the browser.
+const ownHost = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
+process.env.__NEXT_PRIVATE_ORIGIN = `http://${ownHost}:${port}`;
+
 // Imported only now: Next.js reads NODE_ENV as it loads.
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
