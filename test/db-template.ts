@@ -86,7 +86,7 @@ export async function dropDatabasesStartingWith(adminUrl: string, prefix: string
 
 export async function dropDatabase(admin: pg.Client, name: string, force = false): Promise<void> {
   // A connection still closing would be killed by FORCE; give it a moment first.
-  await retryWhileInUse(() => admin.query(`DROP DATABASE IF EXISTS ${name}`)).catch(() =>
+  await retryWhileInUse(() => admin.query(`DROP DATABASE IF EXISTS ${name}`), 5).catch(() =>
     force ? admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) : Promise.reject(new Error(`${name} is still in use`)),
   );
 }
