@@ -129,7 +129,8 @@ export function printable(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\t/g, " ")
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "")
-    .replace(/ *\n/g, " \n");
+    .replace(/ *\n/g, "\n")
+    .replace(/([^\n])\n/g, "$1 \n");
 }
 
 class Layout {
