@@ -19,6 +19,7 @@ import {
   type LocalizedText,
   type StatementContent,
 } from "./content";
+import { retentionDuration } from "./iso-duration";
 import { renderMarkdown } from "./markdown";
 import { printedByInzage, rightCodes } from "./rights";
 
@@ -34,6 +35,8 @@ const coded = <T extends readonly [string, ...string[]]>(codes: T) => z.object({
 const country = z.object({ code: z.string(), name: z.string() });
 
 const listStates = z.enum(["LISTED", "NONE", "NOT_STATED"]);
+/** A row's id: the same for the row in every version that keeps it (its uid; see rowId). */
+const rowIdField = z.string().describe("stable id: the same for this row in every published version that keeps it");
 
 export const publicStatementSchema = z.object({
   schemaVersion: z.literal(1),
@@ -89,6 +92,7 @@ export const publicStatementSchema = z.object({
     .nullable(),
   sections: z.array(
     z.object({
+      id: rowIdField,
       placement: z.enum(sectionPlacements),
       title: z.string(),
       markdown: z.string(),
@@ -97,6 +101,7 @@ export const publicStatementSchema = z.object({
   ),
   dataCategories: z.array(
     z.object({
+      id: rowIdField,
       key: z.string(),
       name: z.string(),
       description: z.string(),
@@ -107,6 +112,7 @@ export const publicStatementSchema = z.object({
   ),
   purposes: z.array(
     z.object({
+      id: rowIdField,
       name: z.string(),
       description: z.string(),
       legalBasis: coded(legalBases),
@@ -118,6 +124,7 @@ export const publicStatementSchema = z.object({
   ),
   recipients: z.array(
     z.object({
+      id: rowIdField,
       name: z.string(),
       role: coded(recipientRoles),
       purpose: z.string(),
@@ -142,6 +149,10 @@ export const publicStatementSchema = z.object({
       dataCategory: z.object({ key: z.string(), name: z.string() }),
       period: z.object({ value: z.number(), unit: z.enum(durationUnits), label: z.string() }).nullable(),
       criteria: z.string(),
+      isoDuration: z
+        .string()
+        .nullable()
+        .describe("the period as an ISO 8601 duration (P7Y, P18M, P90D, PT24H) where the rule states one fixed period; null otherwise"),
     }),
   ),
   rights: z.array(z.object({ code: z.enum(rightCodes), title: z.string(), description: z.string() })),
@@ -160,6 +171,16 @@ export interface StatementSource {
   latestNumber: number;
   controller: Controller;
   content: StatementContent;
+}
+
+/**
+ * A row's public id: its uid, which the database gives each row when first stored and a
+ * new draft copies from the version before (loadOrCreateDraft), so it survives editing and
+ * publishing. Content that was never stored (tests, a template) has none; its position
+ * stands in.
+ */
+function rowId(row: { uid?: string }, index: number): string {
+  return row.uid ?? String(index + 1);
 }
 
 export function durationLabel(locale: Locale, value: number | null, unit: DurationUnit): string {
@@ -229,13 +250,15 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
           address: authority.address,
         }
       : null,
-    sections: content.sections.map((s) => ({
+    sections: content.sections.map((s, index) => ({
+      id: rowId(s, index),
       placement: s.placement,
       title: pick(s.title),
       markdown: pick(s.body),
       html: renderMarkdown(pick(s.body)),
     })),
-    dataCategories: content.dataCategories.map((c) => ({
+    dataCategories: content.dataCategories.map((c, index) => ({
+      id: rowId(c, index),
       key: c.key,
       name: pick(c.name),
       description: pick(c.description),
@@ -243,7 +266,8 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
       source: c.origin && c.origin !== "SUBJECT" ? pick(c.source) : "",
       publiclyAccessible: c.origin && c.origin !== "SUBJECT" ? c.publiclyAccessible : null,
     })),
-    purposes: content.purposes.map((p) => ({
+    purposes: content.purposes.map((p, index) => ({
+      id: rowId(p, index),
       name: pick(p.name),
       description: pick(p.description),
       legalBasis: { code: p.legalBasis, label: t(`Enums.legalBasis.${p.legalBasis}`) },
@@ -252,7 +276,8 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
       provision: { code: p.provision, label: t(`Enums.provision.${p.provision}`) },
       provisionNote: pick(p.provisionNote),
     })),
-    recipients: content.recipients.map((r) => ({
+    recipients: content.recipients.map((r, index) => ({
+      id: rowId(r, index),
       name: r.name,
       role: { code: r.role, label: t(`Enums.recipientRole.${r.role}`) },
       purpose: pick(r.purpose),
@@ -276,6 +301,7 @@ export function buildPublicStatement(source: StatementSource, locale: Locale): P
           ? { value: r.periodValue, unit: r.periodUnit, label: durationLabel(locale, r.periodValue, r.periodUnit) }
           : null,
       criteria: pick(r.criteria),
+      isoDuration: retentionDuration(r),
     })),
     rights: printedByInzage(content).rights.map((code) => ({
       code,

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { withPlatform } from "@/lib/db/tenant-db";
 import { findGaps } from "@/lib/policy/completeness";
 import { blockHeadings } from "@/lib/policy/public-statement";
+import type { StatementContent } from "@/lib/policy/content";
 import { controllerFromTenant, createDraft, publishDraft } from "@/lib/policy/versions";
 import type { Role } from "@/generated/prisma/enums";
 import type { DemoTenant } from "./demo-tenant";
@@ -17,6 +19,43 @@ export function demoTeam(slug: string, index: number): Array<{ email: string; ro
     );
   }
   return team;
+}
+
+/**
+ * Gives each demo row the uid an editor would have kept: the same for the same row in
+ * every version of the demo (same section heading, purpose name, recipient, category key,
+ * cookie, retention category), so the public ids of the demo's versions line up as they do
+ * for a tenant who edits and publishes. Each version of a demo is a separate literal, so
+ * without this every version's rows would get fresh uids. Returns a copy.
+ */
+export function demoRowUids(slug: string, content: StatementContent): StatementContent {
+  const identity = {
+    sections: (row: StatementContent["sections"][number]) => `${row.placement}:${row.title.en || row.title.nl}`,
+    dataCategories: (row: StatementContent["dataCategories"][number]) => row.key,
+    purposes: (row: StatementContent["purposes"][number]) => row.name.en || row.name.nl,
+    recipients: (row: StatementContent["recipients"][number]) => row.name,
+    cookies: (row: StatementContent["cookies"][number]) => `${row.provider}:${row.name}`,
+    retention: (row: StatementContent["retention"][number]) => row.dataCategoryKey,
+  };
+  const withUids = <T extends { uid?: string }>(list: string, rows: T[], of: (row: T) => string): T[] => {
+    const seen = new Map<string, number>();
+    return rows.map((row) => {
+      const key = of(row);
+      const occurrence = seen.get(key) ?? 0;
+      seen.set(key, occurrence + 1);
+      const hash = createHash("sha256").update(`${slug}\n${list}\n${key}\n${occurrence}`).digest("hex");
+      return { ...row, uid: `${hash.slice(0, 8)}-${hash.slice(8, 12)}-${hash.slice(12, 16)}-${hash.slice(16, 20)}-${hash.slice(20, 32)}` };
+    });
+  };
+  return {
+    ...content,
+    sections: withUids("sections", content.sections, identity.sections),
+    dataCategories: withUids("dataCategories", content.dataCategories, identity.dataCategories),
+    purposes: withUids("purposes", content.purposes, identity.purposes),
+    recipients: withUids("recipients", content.recipients, identity.recipients),
+    cookies: withUids("cookies", content.cookies, identity.cookies),
+    retention: withUids("retention", content.retention, identity.retention),
+  };
 }
 
 /**
@@ -38,7 +77,7 @@ export async function seedDemoTenants(tenants: DemoTenant[]): Promise<{ created:
         await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: member.role } });
       }
       for (const version of demo.versions) {
-        await createDraft(tx, tenant.id, version.content);
+        await createDraft(tx, tenant.id, demoRowUids(demo.tenant.slug, version.content));
         await publishDraft(tx, tenant, {
           changeSummary: version.changeSummary,
           materialChange: version.materialChange,
