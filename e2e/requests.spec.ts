@@ -276,3 +276,43 @@ test("an approved erasure (grace period 0) removes the person: their portal sess
     await expect(page.getByTestId("form-success")).toBeVisible();
   }
 });
+
+test("art. 17(3): staff keep one category under a legal obligation; the person sees the date and the reason at once; cancelling stops it", async ({ page, browser, baseURL, request }) => {
+  test.setTimeout(120_000);
+  await signInOwner(page, baseURL!);
+  const email = await newSubject(page, request, "keep", "Kees Bewaarplicht");
+  const person = await portalSignIn(browser, baseURL!, email);
+  const reference = await recordRequest(page, "Verwijdering", email);
+  await expect(page.getByTestId("fact-status")).toHaveText("Ontvangen");
+
+  const ground = page.getByLabel("Gegevens in de categorie ‘chats’ (1 record)");
+  await ground.selectOption("legalObligation");
+  await page.getByRole("button", { name: "Wissen goedkeuren" }).click();
+  // A ground needs its explanation: the person is told why.
+  await expect(page.getByTestId("error-explanation-0")).toBeVisible();
+  const explanation = "Chatgesprekken over een koop bewaren wij zeven jaar (fiscale bewaarplicht).";
+  await page.getByLabel("Toelichting bij ‘Gegevens in de categorie ‘chats’’").fill(explanation);
+  await page.getByRole("button", { name: "Wissen goedkeuren" }).click();
+  await expect(page.getByTestId("erasure-state")).toContainText("gebeurt op");
+  await expect(page.getByTestId("erasure-kept")).toContainText(explanation);
+  await expect(page.getByTestId("fact-status")).toHaveText("In behandeling");
+
+  // The person sees it at once: the status, the date and what is kept, and gets a mail.
+  await person.goto(`/nl/t/${slug}/portal/requests/${reference}`);
+  await expect(person.getByTestId("request-status")).toHaveText("In behandeling");
+  await expect(person.getByTestId("request-erasureDue")).not.toBeEmpty();
+  await expect(person.getByTestId("request-erasureKept")).toContainText("een wettelijke plicht om ze te bewaren");
+  await expect(person.getByTestId("request-history")).toContainText("Wissen goedgekeurd, gepland op");
+  await person.goto(`/nl/t/${slug}/portal/requests`);
+  await expect(person.getByTestId(`erasure-due-${reference}`)).toContainText("Wissen gepland op");
+  const mail = await mailAbout(email, reference, "Het wissen gebeurt op");
+  expect(mail.text).toContain(`Gegevens in de categorie ‘chats’: bewaard wegens een wettelijke plicht om ze te bewaren (artikel 17, lid 3, onder b, AVG). Toelichting: ${explanation}`);
+
+  // Cancelled within the grace period: nothing is erased and the portal no longer shows a date.
+  await page.getByRole("button", { name: "Wissen annuleren" }).click();
+  await expect(page.getByTestId("erasure-state")).toContainText("geannuleerd");
+  await person.goto(`/nl/t/${slug}/portal/requests/${reference}`);
+  await expect(person.getByTestId("request-history")).toContainText("Wissen geannuleerd");
+  await expect(person.getByTestId("request-erasureDue")).toHaveCount(0);
+  await person.context().close();
+});
