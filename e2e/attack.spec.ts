@@ -236,6 +236,7 @@ const routes: Record<string, (v: Victim, me: Attacker) => Attempt[]> = {
     { path: `/api/t/${b.slug}/answer?token=${v.answerToken}`, class: "answerFile" },
   ],
   "/api/t/[tenant]/policy": () => [{ path: `/api/t/${b.slug}/policy`, class: "public" }],
+  "/api/t/[tenant]/policy.tilt.json": () => [{ path: `/api/t/${b.slug}/policy.tilt.json`, class: "public" }],
   "/api/t/[tenant]/portal/complain/dossier.json": () => [{ path: `/api/t/${b.slug}/portal/complain/dossier.json`, class: "portalApi" }],
   "/api/t/[tenant]/portal/consent-records.json": () => [{ path: `/api/t/${b.slug}/portal/consent-records.json`, class: "portalApi" }],
   "/api/t/[tenant]/portal/complain/dossier.pdf": () => [{ path: `/api/t/${b.slug}/portal/complain/dossier.pdf`, class: "portalApi" }],
