@@ -79,7 +79,7 @@ test.describe("statement editor", () => {
     await expect(pending).toHaveText([/^Doel 1 “Onze dienst leveren” – Doel: werk de tekst in het Engels bij\./]);
     await save(page);
     await page.reload();
-    await expect(page.getByTestId("save-status")).toHaveText("Concept, opgeslagen als revisie 1.");
+    await expect(page.getByTestId("save-status")).toHaveText("Concept, opgeslagen als revisie 2.");
     await expect(row(page, "Doel 1").getByTestId("needs-translation")).toHaveText(/Bijwerken/);
     await pending.getByRole("button", { name: /Markeren als vertaald/ }).click();
     await expect(page.getByTestId("save-status")).toHaveText("Het concept is opgeslagen.");
