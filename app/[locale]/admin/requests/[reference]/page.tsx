@@ -72,7 +72,7 @@ export default async function RequestAdminPage({ params, searchParams }: Props) 
 
   const eventLabel = (kind: string, toStatus: string | null) => {
     if (kind === "status" && toStatus) return t("RequestAdmin.events.status", { status: t(`Inbox.status.${toStatus as "RECEIVED"}`) });
-    const known = ["created", "information", "merged", "message", "rectified", "restricted", "unrestricted", "objection", "erasure_approved", "erasure_cancelled", "erased", "lapsed"] as const;
+    const known = ["created", "information", "merged", "message", "rectified", "restricted", "unrestricted", "objection", "erasure_approved", "erasure_cancelled", "erased", "lapsed", "reminder"] as const;
     return (known as readonly string[]).includes(kind) ? t(`RequestAdmin.events.${kind as (typeof known)[number]}`) : kind;
   };
   const actorLabel = (event: (typeof events)[number]) =>
