@@ -431,7 +431,8 @@ describe("art. 17(3): keeping named categories under a ground", () => {
     // Everything else is gone: the phone number was only in the profile, its history, a support record and request texts.
     expect(await findEverywhere(phone)).toEqual([]);
     expect(await findEverywhere(name)).toEqual(["SubjectRecord.fields (1)"]);
-    expect(await findEverywhere(email)).toEqual(["Subject.email (1)", "SubjectRecord.fields (1)"]);
+    // (information_schema lists columns in a different order on PGlite and PostgreSQL)
+    expect((await findEverywhere(email)).sort()).toEqual(["Subject.email (1)", "SubjectRecord.fields (1)"]);
     expect(await platformDb().dataRequest.findUniqueOrThrow({ where: { id: access.id } })).toMatchObject({ requesterEmail: null, details: "" });
     expect(await platformDb().auditEvent.findUniqueOrThrow({ where: { id: own.id } })).toEqual({ ...own, ip: null });
     const done = await platformDb().dataRequest.findUniqueOrThrow({ where: { id: erasure.id } });
