@@ -85,9 +85,9 @@ test("a person with an overdue request finds the complaint page, their authority
   await expect(page.getByTestId(`ground-${reference}`)).toContainText("Nog geen antwoord");
   await expect(page.getByTestId("company-contact")).toContainText("@");
   await expect(page.getByTestId("complaint-steps")).toBeVisible();
-  // inONE's lead authority is the Dutch one, with its contact details.
-  await expect(page.getByTestId("lead-authority")).toContainText("Autoriteit Persoonsgegevens");
-  await expect(page.getByTestId("lead-authority")).toContainText("2509 AJ Den Haag");
+  // inONE's statement names no lead authority (its own statement does not): the page says so and claims none.
+  await expect(page.getByTestId("lead-authority")).toHaveCount(0);
+  await expect(page.getByText("inONE heeft geen leidende toezichthouder opgegeven")).toBeVisible();
 
   // The browser speaks Dutch (nl-NL), so the Netherlands is preselected: its authority is shown, and the
   // dossier names it too (it used to say that no country was chosen).
@@ -119,7 +119,6 @@ test("a person with an overdue request finds the complaint page, their authority
   const mine = page.getByTestId("country-authority");
   await expect(mine.getByRole("heading", { level: 3 })).toHaveText("Autoriteit Persoonsgegevens (AP)");
   await expect(mine).toContainText("Uw toezichthouder in Nederland");
-  await expect(page.getByTestId("lead-authority")).toContainText("Dit is ook de toezichthouder van het land dat u koos.");
 
   // The JSON dossier: the overdue request is marked late.
   const jsonLink = page.getByTestId("dossier-json-link");
@@ -130,7 +129,7 @@ test("a person with an overdue request finds the complaint page, their authority
   expect(dossier.schemaVersion).toBe(2);
   expect(dossier.complainant).toMatchObject({ email: olga, postalAddress: "Klachtstraat 1\n1234 AB Utrecht", phone: "+31 6 12345678", outcome });
   expect(dossier.controller.slug).toBe("inone");
-  expect(dossier.authorities).toMatchObject({ country: "NL", countrySource: "chosen", countryAuthority: { id: "nl-ap" }, leadAuthority: { id: "nl-ap" } });
+  expect(dossier.authorities).toMatchObject({ country: "NL", countrySource: "chosen", countryAuthority: { id: "nl-ap" }, leadAuthority: null });
   const late = dossier.requests.find((r: { reference: string }) => r.reference === reference);
   expect(late).toMatchObject({ type: "ACCESS", status: "RECEIVED", late: true, timeliness: "open-late" });
   expect(late.daysLate).toBeGreaterThanOrEqual(8);
@@ -173,7 +172,8 @@ test("a person with an overdue request finds the complaint page, their authority
   await expect(page.getByTestId(`dossier-request-${reference}`)).toHaveAttribute("data-late", "true");
   await expect(page.getByTestId(`dossier-request-${reference}`)).toContainText("Te laat: nog geen antwoord");
   await expect(page.getByTestId("dossier-country-authority")).toContainText("Autoriteit Persoonsgegevens (AP)");
-  await expect(page.getByTestId("dossier-lead-authority")).toContainText("Autoriteit Persoonsgegevens (AP)");
+  await expect(page.getByTestId("dossier-lead-authority")).toHaveCount(0);
+  await expect(page.getByText("inONE heeft geen leidende toezichthouder opgegeven.")).toBeVisible();
   await expect(page.getByTestId("dossier-complainant")).toContainText("+31 6 12345678");
   await expect(page.getByTestId("dossier-outcome")).toHaveText(outcome);
   await expect(page.getByTestId(`dossier-reminders-${reference}`).getByRole("listitem")).toHaveCount(1);
