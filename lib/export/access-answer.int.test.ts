@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import type { Tenant } from "@/generated/prisma/client";
 import { ActionError } from "@/lib/action";
-import { withTenant } from "@/lib/db/tenant-db";
+import { withPlatform, withTenant } from "@/lib/db/tenant-db";
+import { readVersionContent } from "@/lib/policy/store";
+import { createDraft, publishDraft } from "@/lib/policy/versions";
 import { completeRequest, recordRequest, recordSchema, type StaffContext } from "@/lib/requests/admin";
 import { createRequest } from "@/lib/requests/requests";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
@@ -241,5 +243,26 @@ describe("the expiring download link for a requester without a portal request", 
     expect(await answerDownloadState(inone, token, undefined, later)).toEqual({ kind: "expired" });
     expect(await answerDownloadFile(inone, token, undefined, later)).toEqual({ status: 410 });
     expect(await rejection(sendAnswerCode(inone, token, later))).toBe("linkInvalid");
+  });
+});
+
+describe("art. 15(1)(h) as the statement in force declares it", () => {
+  it("a statement that describes automated decisions gives its logic and consequences in the answer", async () => {
+    await withPlatform(async (tx) => {
+      const latest = await tx.policyVersion.findFirstOrThrow({ where: { tenantId: web1on1.id, status: "PUBLISHED" }, orderBy: { number: "desc" } });
+      const content = await readVersionContent(tx, web1on1.id, latest.id);
+      const declarations = {
+        ...content.declarations,
+        automatedDecisions: "DESCRIBED" as const,
+        automatedDecisionLogic: { nl: "Een score op betaalgedrag.", en: "A score on payment history." },
+        automatedDecisionConsequences: { nl: "U kunt op rekening kopen of niet.", en: "Whether you may buy on account." },
+      };
+      await createDraft(tx, web1on1.id, { ...content, declarations });
+      await publishDraft(tx, web1on1, { changeSummary: { nl: "Test", en: "Test" }, materialChange: false, gaps: [] });
+    });
+    const info = await accessInformation(web1on1, null, new Date(), "en");
+    expect(info.automatedDecisions.stated).toBe(true);
+    expect(info.automatedDecisions.text).toContain("A score on payment history.");
+    expect(info.automatedDecisions.text).toContain("Whether you may buy on account.");
   });
 });

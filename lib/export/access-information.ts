@@ -2,8 +2,8 @@ import type { Tenant } from "@/generated/prisma/client";
 import { authorityById } from "@/lib/authorities/data";
 import { withTenant, type TenantTx } from "@/lib/db/tenant-db";
 import { countryName, isInEea } from "@/lib/geo/countries";
-import { translator } from "@/lib/i18n/messages";
-import type { Locale, LocalizedText } from "@/lib/policy/content";
+import { translator, type Translator } from "@/lib/i18n/messages";
+import type { Declarations, Locale, LocalizedText } from "@/lib/policy/content";
 import { durationLabel } from "@/lib/policy/public-statement";
 import { readVersionContent } from "@/lib/policy/store";
 import { publicOrigin } from "@/lib/public-origin";
@@ -38,6 +38,26 @@ export async function statementVersionAt(tx: TenantTx, tenantId: string, at: Dat
     where: { tenantId, status: "PUBLISHED", publishedAt: { lte: at } },
     orderBy: { number: "desc" },
   });
+}
+
+function automatedDecisionAnswer(
+  declarations: Declarations | undefined,
+  pick: (text: LocalizedText) => string,
+  t: Translator,
+  notStated: string,
+): { stated: boolean; text: string } {
+  switch (declarations?.automatedDecisions ?? "NOT_STATED") {
+    case "NONE":
+      return { stated: true, text: t("Statement.automated.none") };
+    case "DESCRIBED": {
+      const logic = pick(declarations!.automatedDecisionLogic);
+      const consequences = pick(declarations!.automatedDecisionConsequences);
+      const lines = [t("Statement.automated.described"), `${t("Statement.automated.logic")}: ${logic || notStated}`, `${t("Statement.automated.consequences")}: ${consequences || notStated}`];
+      return { stated: true, text: lines.join("\n") };
+    }
+    default:
+      return { stated: false, text: notStated };
+  }
 }
 
 /**
@@ -127,8 +147,8 @@ export async function accessInformation(tenant: TenantRef, subjectId: string | n
       systems,
       statement: categories.filter((c) => pick(c.source).trim()).map((c) => ({ category: pick(c.name), source: pick(c.source) })),
     },
-    // (h) Inzage's statement model has no declaration of automated decision-making: it is not stated.
-    automatedDecisions: { stated: false, text: notStated },
+    // (h) Automated decision-making as the statement in force declares it (none, described, or not stated).
+    automatedDecisions: automatedDecisionAnswer(content?.declarations, pick, t, notStated),
     // 15(2) Every recipient outside the EEA, or whose country the statement does not name.
     transfers: recipients
       .filter((r) => !r.country || !isInEea(r.country))
