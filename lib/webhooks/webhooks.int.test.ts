@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { z } from "zod";
 import { runConsoleAction } from "@/lib/action";
 import { withTenant } from "@/lib/db/tenant-db";
@@ -12,7 +13,7 @@ import { seedDemoTenants } from "@/prisma/seed/seed";
 import { platformDb, useTestDatabase } from "@/test/database";
 import { addEndpoint, maxEndpointsPerTenant } from "./endpoints";
 import { emitEvent } from "./events";
-import { verify } from "./signature";
+import { standardSecret, verify } from "./signature";
 import { claimDue, DeliveryPool, deliver, resendDelivery, runDueDeliveries, tenantInFlight } from "./worker";
 
 useTestDatabase();
@@ -23,6 +24,7 @@ interface Received {
   eventId: string;
   body: string;
   signature: string | null;
+  headers: http.IncomingHttpHeaders;
 }
 
 /** A receiver that records deliveries and answers with whatever the test sets. */
@@ -35,7 +37,7 @@ function receiver() {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
-      received.push({ eventId: String(request.headers["inzage-event-id"]), body, signature: request.headers["inzage-signature"] as string });
+      received.push({ eventId: String(request.headers["inzage-event-id"]), body, signature: request.headers["inzage-signature"] as string, headers: request.headers });
       waiters = waiters.filter((waiter) => (received.length >= waiter.count ? (waiter.resolve(), false) : true));
       if (answer !== "hang") response.writeHead(answer).end();
     });
@@ -105,6 +107,25 @@ describe("webhooks", () => {
     const delivery = await deliveryOf(eventId);
     expect(delivery).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 200 });
     expect(delivery.attemptLog).toHaveLength(1);
+  });
+
+  it("signs the same delivery the Standard Webhooks way, verified by the standardwebhooks library", async () => {
+    hook.setAnswer(200);
+    const eventId = await freshEvent();
+    await runDueDeliveries();
+    const got = hook.received.find((r) => r.eventId === eventId)!;
+    const headers = {
+      "webhook-id": String(got.headers["webhook-id"]),
+      "webhook-timestamp": String(got.headers["webhook-timestamp"]),
+      "webhook-signature": String(got.headers["webhook-signature"]),
+    };
+    expect(headers["webhook-id"]).toBe(eventId);
+    expect(headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+    expect(new Webhook(standardSecret(secret)).verify(got.body, headers)).toMatchObject({ id: eventId, type: "request.created" });
+    expect(() => new Webhook(standardSecret("whsec_other")).verify(got.body, headers)).toThrow(WebhookVerificationError);
+    expect(() => new Webhook(standardSecret(secret)).verify(got.body.replace("R-TEST", "R-EVIL"), headers)).toThrow(WebhookVerificationError);
+    // The existing header is still sent and still verifies.
+    expect(verify(secret, got.signature, got.body)).toBe(true);
   });
 
   it("retries a failed delivery later with a growing pause, and logs each attempt", async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { WebhookDelivery } from "@/generated/prisma/client";
 import { withPlatform, withTenant } from "@/lib/db/tenant-db";
 import { postJson } from "./send";
-import { eventIdHeader, eventTypeHeader, sign, signatureHeader } from "./signature";
+import { eventIdHeader, eventTypeHeader, sign, signatureHeader, standardHeaders } from "./signature";
 
 /**
  * Sends what lib/webhooks/events.ts put in the outbox, many at once, so that one
@@ -85,6 +85,7 @@ export async function deliver(delivery: WebhookDelivery): Promise<boolean> {
   } else {
     const body = JSON.stringify(delivery.payload);
     const claimLeft = delivery.lockedUntil ? delivery.lockedUntil.getTime() - Date.now() - claimMarginMs : timeoutMs;
+    const timestamp = Math.floor(Date.now() / 1000);
     try {
       statusCode = await postJson(
         endpoint.url,
@@ -92,9 +93,10 @@ export async function deliver(delivery: WebhookDelivery): Promise<boolean> {
         {
           "content-type": "application/json",
           "user-agent": "Inzage-Webhooks/1",
-          [signatureHeader]: sign(endpoint.secret, Math.floor(Date.now() / 1000), body),
+          [signatureHeader]: sign(endpoint.secret, timestamp, body),
           [eventIdHeader]: delivery.eventId,
           [eventTypeHeader]: delivery.eventType,
+          ...standardHeaders(endpoint.secret, delivery.eventId, timestamp, body),
         },
         AbortSignal.timeout(Math.max(0, Math.min(timeoutMs, claimLeft))),
       );

@@ -10,6 +10,7 @@ import { localeParam } from "@/lib/i18n/params";
 import { allowedNetworks } from "@/lib/webhooks/endpoint-url";
 import { listEndpoints, maxEndpointsPerTenant, recentDeliveries } from "@/lib/webhooks/endpoints";
 import { webhookEvents } from "@/lib/webhooks/events";
+import { standardSecret } from "@/lib/webhooks/signature";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -44,6 +45,9 @@ export default async function WebhooksPage({ params }: Props) {
                 </p>
                 <p className="text-sm">
                   {t("Console.webhooks.secret")}: <code className="break-all">{endpoint.secret}</code>
+                </p>
+                <p className="text-sm">
+                  {t("Console.webhooks.standardSecret")}: <code className="break-all">{standardSecret(endpoint.secret)}</code>
                 </p>
                 <p className="text-sm">{endpoint.active ? t("Console.webhooks.active") : t("Console.webhooks.inactive")}</p>
                 <div className="flex flex-wrap gap-2">
