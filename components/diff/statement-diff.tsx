@@ -1,12 +1,13 @@
 import { translator } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/policy/content";
-import { diffBlocks, diffStatements, type DiffPart, type DiffRow } from "@/lib/policy/diff";
+import { diffBlocks, diffStatements, foldUnchanged, type DiffPart, type DiffRow } from "@/lib/policy/diff";
 import type { PublicStatement } from "@/lib/policy/public-statement";
 
 /**
  * Two versions of a statement side by side, in one language: removed text struck
  * through in red with a −, added text underlined in green with a +, and for screen
- * readers the words "removed:" and "added:". Parts without changes fold into one line.
+ * readers the words "removed:" and "added:". Parts without changes fold into one line,
+ * and within a part, unchanged lines more than two away from a change fold into "… N unchanged lines".
  * Used by the console's comparison and the public version history.
  */
 export function StatementDiff({
@@ -69,16 +70,24 @@ export function StatementDiff({
                   </td>
                 </tr>
               ) : (
-                blockRows.map((row, index) => (
-                  <tr key={index} data-kind={row.kind} className={row.kind === "same" ? "text-muted" : undefined}>
-                    <td data-label={beforeLabel} lang={textLang}>
-                      {row.before && <Side parts={row.before} kind={row.kind} side="before" locale={locale} />}
-                    </td>
-                    <td data-label={afterLabel} lang={textLang}>
-                      {row.after && <Side parts={row.after} kind={row.kind} side="after" locale={locale} />}
-                    </td>
-                  </tr>
-                ))
+                foldUnchanged(blockRows).map((row, index) =>
+                  row.kind === "folded" ? (
+                    <tr key={index} data-kind="folded">
+                      <td colSpan={2} className="bg-gray-50 text-center text-muted italic">
+                        {t("Diff.folded", { count: row.count })}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={index} data-kind={row.kind} className={row.kind === "same" ? "text-muted" : undefined}>
+                      <td data-label={beforeLabel} lang={textLang}>
+                        {row.before && <Side parts={row.before} kind={row.kind} side="before" locale={locale} />}
+                      </td>
+                      <td data-label={afterLabel} lang={textLang}>
+                        {row.after && <Side parts={row.after} kind={row.kind} side="after" locale={locale} />}
+                      </td>
+                    </tr>
+                  ),
+                )
               )}
             </tbody>
           );

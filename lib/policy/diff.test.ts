@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { demoTenants } from "@/prisma/seed/demo-tenants";
 import type { Locale } from "./content";
-import { diffBlocks, diffSequences, diffStatements, diffWords, lineSimilarity, statementLines, type DiffRow } from "./diff";
+import {
+  defaultComparison,
+  diffBlocks,
+  diffSequences,
+  diffStatements,
+  diffWords,
+  foldUnchanged,
+  lineSimilarity,
+  statementLines,
+  type DiffRow,
+} from "./diff";
 import { buildPublicStatement, type PublicStatement } from "./public-statement";
 import { controllerFromTenant } from "./versions";
 
@@ -197,5 +207,44 @@ describe("diffStatements", () => {
     edited.sections[0].title = "Something else entirely";
     const rows = diffStatements(v1, edited).filter((row) => row.kind !== "same");
     expect(rows.map((row) => row.kind)).toEqual(["removed", "added"]);
+  });
+});
+
+describe("foldUnchanged", () => {
+  const same = (text: string): DiffRow => ({ kind: "same", block: "sections", before: [{ text }], after: [{ text }] });
+  const added = (text: string): DiffRow => ({ kind: "added", block: "sections", after: [{ text }] });
+  const shape = (rows: ReturnType<typeof foldUnchanged>) => rows.map((row) => (row.kind === "folded" ? `…${row.count}` : row.kind));
+
+  it("keeps two unchanged lines either side of a change and folds longer runs", () => {
+    const rows = [...Array.from({ length: 40 }, (_, i) => same(`a${i}`)), added("new"), ...Array.from({ length: 10 }, (_, i) => same(`b${i}`))];
+    const folded = foldUnchanged(rows);
+    expect(shape(folded)).toEqual(["…38", "same", "same", "added", "same", "same", "…8"]);
+    expect(folded.slice(1, 6).map((row) => (row as DiffRow).after![0].text)).toEqual(["a38", "a39", "new", "b0", "b1"]);
+  });
+
+  it("folds the run between two changes only when it is longer than both contexts, and never a single line", () => {
+    const between = (n: number) => [added("x"), ...Array.from({ length: n }, (_, i) => same(`s${i}`)), added("y")];
+    expect(shape(foldUnchanged(between(4)))).toEqual(["added", "same", "same", "same", "same", "added"]);
+    expect(shape(foldUnchanged(between(5)))).toEqual(["added", "same", "same", "same", "same", "same", "added"]);
+    expect(shape(foldUnchanged(between(6)))).toEqual(["added", "same", "same", "…2", "same", "same", "added"]);
+  });
+
+  it("shortens a real comparison to its changes and their context", () => {
+    const rows = diffStatements(demoStatement("inone", 1), demoStatement("inone", 2));
+    const folded = foldUnchanged(rows);
+    const changes = rows.filter((row) => row.kind !== "same").length;
+    expect(folded.filter((row) => row.kind !== "same" && row.kind !== "folded")).toHaveLength(changes);
+    expect(folded.filter((row) => row.kind === "same").length).toBeLessThanOrEqual(changes * 4);
+    const hidden = folded.reduce((sum, row) => sum + (row.kind === "folded" ? row.count : 0), 0);
+    expect(folded.filter((row) => row.kind !== "folded").length + hidden).toBe(rows.length);
+  });
+});
+
+describe("defaultComparison", () => {
+  it("compares the previous version with the newest, or the newest with the draft", () => {
+    expect(defaultComparison([2, 1], false)).toEqual({ from: 1, to: 2 });
+    expect(defaultComparison([3, 2, 1], true)).toEqual({ from: 3, to: "draft" });
+    expect(defaultComparison([1], false)).toEqual({ from: 1, to: 1 });
+    expect(defaultComparison([], false)).toEqual({ from: null, to: null });
   });
 });

@@ -321,3 +321,47 @@ export function diffStatements(a: PublicStatement, b: PublicStatement): DiffRow[
   flush();
   return rows;
 }
+
+/** A run of unchanged lines left out of the comparison, shown as "… 40 unchanged lines". */
+export interface FoldedRun {
+  kind: "folded";
+  block: DiffBlock;
+  count: number;
+}
+
+/**
+ * The rows to show: every change with up to `context` unchanged lines before and after
+ * it; longer runs of unchanged lines in between fold into one FoldedRun. A run of one
+ * line stays, as its fold would take as much room.
+ */
+export function foldUnchanged(rows: DiffRow[], context = 2): Array<DiffRow | FoldedRun> {
+  const changes = rows.flatMap((row, index) => (row.kind === "same" ? [] : [index]));
+  const near = (index: number) => changes.some((change) => Math.abs(change - index) <= context);
+  const shown: Array<DiffRow | FoldedRun> = [];
+  let hidden: DiffRow[] = [];
+  const flush = () => {
+    if (hidden.length === 1) shown.push(hidden[0]);
+    else if (hidden.length > 1) shown.push({ kind: "folded", block: hidden[0].block, count: hidden.length });
+    hidden = [];
+  };
+  rows.forEach((row, index) => {
+    if (row.kind === "same" && !near(index)) {
+      hidden.push(row);
+      return;
+    }
+    flush();
+    shown.push(row);
+  });
+  flush();
+  return shown;
+}
+
+/**
+ * What the console compares when nobody chose: the newest version against the draft
+ * being written, or without a draft the previous version against the newest.
+ * `numbers` is the published history, newest first.
+ */
+export function defaultComparison(numbers: readonly number[], hasDraft: boolean): { from: number | null; to: number | "draft" | null } {
+  if (hasDraft) return { from: numbers[0] ?? null, to: "draft" };
+  return { from: numbers[1] ?? numbers[0] ?? null, to: numbers[0] ?? null };
+}

@@ -9,6 +9,7 @@ import { localeParam } from "@/lib/i18n/params";
 import type { Locale } from "@/lib/policy/content";
 import { draftStatement, loadDraft } from "@/lib/policy/draft";
 import type { PublicStatement } from "@/lib/policy/public-statement";
+import { defaultComparison } from "@/lib/policy/diff";
 import { publishedHistory, publishedStatement } from "@/lib/policy/published";
 import { parseVersionNumber } from "@/lib/policy/version-number";
 
@@ -36,9 +37,10 @@ export default async function CompareStatementPage({ params, searchParams }: Pro
 
   const requestedFrom = single(query.from);
   const requestedTo = single(query.to);
-  const from = requestedFrom === undefined ? (numbers[0] ?? null) : parseVersionNumber(requestedFrom);
+  const defaults = defaultComparison(numbers, hasDraft);
+  const from = requestedFrom === undefined ? defaults.from : parseVersionNumber(requestedFrom);
   const to: number | "draft" | null =
-    requestedTo === undefined ? (hasDraft ? "draft" : (numbers[0] ?? null)) : requestedTo === "draft" ? "draft" : parseVersionNumber(requestedTo);
+    requestedTo === undefined ? defaults.to : requestedTo === "draft" ? "draft" : parseVersionNumber(requestedTo);
 
   const load = async (which: number | "draft" | null): Promise<PublicStatement | null> => {
     if (which === null) return null;
