@@ -84,7 +84,7 @@ test.describe("API keys and the API", () => {
   test("requests without a key, or with the key in the URL, are refused", async ({ request }) => {
     const none = await request.get("/api/v1/requests");
     expect(none.status()).toBe(401);
-    expect(none.headers()["content-type"]).toContain("application/json");
+    expect(none.headers()["content-type"]).toBe("application/problem+json");
     const inQuery = await request.get(`/api/v1/requests?api_key=inz_${"a".repeat(32)}`);
     expect(inQuery.status()).toBe(400);
     expect((await inQuery.json()).error.code).toBe("key_in_query");

@@ -4,6 +4,7 @@ import addFormats from "ajv-formats";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import * as requestsRoute from "@/app/api/v1/requests/route";
+import * as consentsRoute from "@/app/api/v1/subjects/[email]/consents/route";
 import * as recordsRoute from "@/app/api/v1/subjects/[email]/records/route";
 import * as subjectRoute from "@/app/api/v1/subjects/[email]/route";
 import type { Tenant } from "@/generated/prisma/client";
@@ -317,6 +318,64 @@ describe("GET /api/v1/subjects/{email}", () => {
     expect(answer.status).toBe(400);
     expect(answer.json.error.code).toBe("invalid_query");
     expect(answer.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["cursor", "limit"]);
+  });
+
+  it("refuses a well-formed cursor this list did not give out with a 400, not an empty page", async () => {
+    const records = await getRecords("full@example.com", { query: "?limit=1" });
+    const recordCursor: string = records.json.nextCursor;
+    const requests = await listRequests({ query: "?limit=1" });
+    const requestCursor: string = requests.json.items.length ? requests.json.nextCursor ?? "" : "";
+    const attempts = [
+      await getRecords("full@example.com", { query: "?cursor=zzzzzzzz" }),
+      await listRequests({ query: "?cursor=zzzzzzzz" }),
+      await listRequests({ query: `?cursor=${recordCursor}` }),
+      ...(requestCursor ? [await getRecords("full@example.com", { query: `?cursor=${requestCursor}` })] : []),
+    ];
+    for (const answer of attempts) {
+      expect(answer.status).toBe(400);
+      expect(answer.json).toMatchObject({ status: 400, code: "invalid_cursor", type: "urn:inzage:problem:invalid_cursor", error: { code: "invalid_cursor" } });
+      expect(answer.json.issues).toEqual([{ path: "cursor", message: expect.any(String) }]);
+      expectDocumented("Error", answer.json);
+    }
+    expect((await getRecords("full@example.com", { query: `?cursor=${recordCursor}` })).status).toBe(200);
+  });
+});
+
+describe("problems (RFC 9457)", () => {
+  it("answers errors as application/problem+json with type, title, status, detail and code, and the error member as before", async () => {
+    const answer = await get("nobody-here@example.com");
+    expect(answer.status).toBe(404);
+    expect(answer.headers.get("content-type")).toBe("application/problem+json");
+    expect(answer.json).toEqual({
+      type: "urn:inzage:problem:subject_not_found",
+      title: "Not Found",
+      status: 404,
+      detail: answer.json.error.message,
+      code: "subject_not_found",
+      error: { code: "subject_not_found", message: expect.any(String) },
+    });
+    expectDocumented("Error", answer.json);
+    const unauthorized = await get("nobody-here@example.com", { key: null });
+    expect(unauthorized.headers.get("content-type")).toBe("application/problem+json");
+    expect(unauthorized.json).toMatchObject({ status: 401, title: "Unauthorized", code: "unauthorized" });
+  });
+
+  it("answers a method an address does not serve with 405 and Allow", async () => {
+    const cases = [
+      { handler: subjectRoute.POST, allow: "GET, HEAD, OPTIONS, PUT" },
+      { handler: subjectRoute.DELETE, allow: "GET, HEAD, OPTIONS, PUT" },
+      { handler: recordsRoute.PUT, allow: "GET, HEAD, OPTIONS, POST" },
+      { handler: requestsRoute.POST, allow: "GET, HEAD, OPTIONS" },
+      { handler: consentsRoute.GET, allow: "OPTIONS, POST" },
+    ];
+    for (const { handler, allow } of cases) {
+      const answer = await call(handler, "POST", "/anything", {}, { key: keyA });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.get("allow")).toBe(allow);
+      expect(answer.headers.get("content-type")).toBe("application/problem+json");
+      expect(answer.json).toMatchObject({ status: 405, code: "method_not_allowed" });
+      expectDocumented("Error", answer.json);
+    }
   });
 });
 

@@ -75,6 +75,7 @@ function schemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
 const errorRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+const problem = () => ({ "application/problem+json": { schema: ref("Error") } });
 
 const emailParameter: ParameterObject = {
   name: "email",
@@ -117,7 +118,7 @@ export function openApiDocument(): OpenApiDocument {
         "",
         `Each key may make ${limits.apiKey.max} requests per ${limits.apiKey.windowSeconds} seconds; beyond that the answer is 429 with Retry-After. An address that sends more than ${limits.apiUnauthorizedPerIp.max} requests without a valid key in ${limits.apiUnauthorizedPerIp.windowSeconds / 60} minutes gets 429 instead of 401 until the window ends.`,
         "",
-        "Every error is JSON: `{\"error\": {\"code\": \"…\", \"message\": \"…\", \"issues\": [{\"path\": \"…\", \"message\": \"…\"}]}}`; `issues` lists each problem with a body or query (400).",
+        "Every error is an RFC 9457 problem, `application/problem+json`: `type` (`urn:inzage:problem:<code>`), `title`, `status`, `detail`, and the extension members `code` and, with a 400, `issues` (each problem with the body or query and where it is). The same code, message and issues are also under `error` (`{\"error\": {\"code\": \"…\", \"message\": \"…\", \"issues\": […]}}`), as before. A cursor this API did not give out is a 400 (`invalid_cursor`). A method an address does not serve is a 405 (`method_not_allowed`) with `Allow`.",
       ].join("\n"),
     },
     servers: [{ url: "/api/v1", description: "This Inzage installation" }],
@@ -258,27 +259,27 @@ export function openApiDocument(): OpenApiDocument {
       },
       responses: {
         BadRequest: {
-          description: "The body or query is not valid (codes invalid_json, invalid_body, invalid_query, invalid_email, key_in_query); issues says what is wrong where.",
-          content: json("Error"),
+          description: "The body or query is not valid (codes invalid_json, invalid_body, invalid_query, invalid_cursor, invalid_email, key_in_query); issues says what is wrong where.",
+          content: problem(),
         },
         Unauthorized: {
           description: "No key, an unknown key or a revoked key.",
-          content: json("Error"),
+          content: problem(),
           headers: { "WWW-Authenticate": { description: "Bearer", schema: { type: "string" } } },
         },
-        SubjectNotFound: { description: "The tenant holds no subject with this address.", content: json("Error") },
+        SubjectNotFound: { description: "The tenant holds no subject with this address.", content: problem() },
         PurposeNotAsked: {
           description: "Consent cannot be given for this purpose: it is deactivated, or the privacy statement in force does not base it on consent (code purpose_not_asked).",
-          content: json("Error"),
+          content: problem(),
         },
-        TooLarge: { description: "The body is larger than allowed (1 MB for records, 64 KB for a profile, 16 KB for a consent).", content: json("Error") },
-        UnsupportedMediaType: { description: "The body was not sent as application/json.", content: json("Error") },
+        TooLarge: { description: "The body is larger than allowed (1 MB for records, 64 KB for a profile, 16 KB for a consent).", content: problem() },
+        UnsupportedMediaType: { description: "The body was not sent as application/json.", content: problem() },
         TooManyRequests: {
           description: `More than ${limits.apiKey.max} requests with this key within ${limits.apiKey.windowSeconds} seconds.`,
-          content: json("Error"),
+          content: problem(),
           headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer" } } },
         },
-        InternalError: { description: "An unexpected error; the answer holds no details.", content: json("Error") },
+        InternalError: { description: "An unexpected error; the answer holds no details.", content: problem() },
       },
     },
   };

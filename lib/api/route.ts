@@ -1,9 +1,10 @@
+import { STATUS_CODES } from "node:http";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { ApiKey, Tenant } from "@/generated/prisma/client";
 import type { AuditEntry } from "@/lib/audit";
 import { clientAddress } from "@/lib/client-address";
-import { hit, limits, tooManyRequests } from "@/lib/rate-limit";
+import { hit, limits } from "@/lib/rate-limit";
 import { describeInputProblem, inputProblems } from "@/lib/safe-input";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
@@ -13,7 +14,10 @@ import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
  * it to its rate limit (429 with Retry-After), notes its use, turns an ApiError into its JSON answer and anything unexpected into a
  * JSON 500 without details. Handlers get the key's tenant and scope every query to it.
  *
- * Every error answer has the shape {error: {code, message, issues?}}.
+ * Every error answer is an RFC 9457 problem (`application/problem+json`): `type`
+ * (`urn:inzage:problem:<code>`), `title` (the status's reason phrase), `status`,
+ * `detail`, and the extension members `code` and `issues`; the same code and message
+ * stay under `error` ({error: {code, message, issues?}}) for clients written before.
  */
 
 export interface ApiIssue {
@@ -33,10 +37,45 @@ export class ApiError extends Error {
   }
 }
 
-export function apiError(status: number, code: string, message: string, issues?: ApiIssue[], headers?: HeadersInit): NextResponse {
-  const response = NextResponse.json({ error: { code, message, ...(issues ? { issues } : {}) } }, { status, headers });
+export const problemContentType = "application/problem+json";
+
+/** The problem type of an error code (RFC 9457 `type`): a URN, as no page describes it beyond docs/openapi.json. */
+export const problemType = (code: string) => `urn:inzage:problem:${code}`;
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  issues?: ApiIssue[],
+  headers?: HeadersInit,
+  extra: { retryAfterSeconds?: number } = {},
+): NextResponse {
+  const more = { ...(issues ? { issues } : {}), ...extra };
+  const problem = { type: problemType(code), title: STATUS_CODES[status] ?? "Error", status, detail: message, code, ...more, error: { code, message, ...more } };
+  const response = NextResponse.json(problem, { status, headers });
+  response.headers.set("Content-Type", problemContentType);
   response.headers.set("Cache-Control", "no-store");
   return response;
+}
+
+function tooManyRequests(retryAfterSeconds: number, message: string): NextResponse {
+  return apiError(429, "rate_limited", message, undefined, { "Retry-After": String(retryAfterSeconds) }, { retryAfterSeconds });
+}
+
+const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type RouteMethod = (typeof routeMethods)[number];
+
+/**
+ * Handlers for the methods a route does not serve: 405 with `Allow` (RFC 9110 §15.5.6),
+ * before any key is checked. HEAD and OPTIONS come with GET from Next.js.
+ */
+export function otherMethods<A extends RouteMethod>(...allowed: A[]): Record<Exclude<RouteMethod, A>, () => Response> {
+  const served: readonly string[] = allowed;
+  const allow = [...allowed, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
+  const refuse = () => apiError(405, "method_not_allowed", `This address answers ${allow} only.`, undefined, { Allow: allow });
+  const handlers: Partial<Record<RouteMethod, () => Response>> = {};
+  for (const method of routeMethods) if (!served.includes(method)) handlers[method] = refuse;
+  return handlers as Record<Exclude<RouteMethod, A>, () => Response>;
 }
 
 /** What a handler knows about the caller. */
@@ -72,9 +111,7 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
         const ip = clientAddress(request.headers);
         const refused = ip ? await hit(limits.apiUnauthorizedPerIp, ip) : null;
         if (refused && !refused.allowed) {
-          const answer = tooManyRequests(refused, "Too many requests without a valid API key from this address; wait and try again.");
-          answer.headers.set("Cache-Control", "no-store");
-          return answer;
+          return tooManyRequests(refused.retryAfterSeconds, "Too many requests without a valid API key from this address; wait and try again.");
         }
         return apiError(
           401,
@@ -86,9 +123,7 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
       }
       const limit = await hit(limits.apiKey, auth.key.id);
       if (!limit.allowed) {
-        const refused = tooManyRequests(limit, `This key made more than ${limits.apiKey.max} requests in ${limits.apiKey.windowSeconds} seconds; wait and try again.`);
-        refused.headers.set("Cache-Control", "no-store");
-        return refused;
+        return tooManyRequests(limit.retryAfterSeconds, `This key made more than ${limits.apiKey.max} requests in ${limits.apiKey.windowSeconds} seconds; wait and try again.`);
       }
       await touchApiKey(auth.key);
       const response = await handler({

@@ -219,11 +219,24 @@ export const putSubjectAnswer = z.object({ created: z.boolean(), changed: z.arra
 export const recordsAnswer = z.object({ created: z.number().int(), ids: z.array(z.string()) });
 export const requestsPage = z.object({ items: z.array(requestSummary), nextCursor: z.string().nullable() });
 
+const errorIssues = z.array(z.object({ path: z.string(), message: z.string() }));
+const retryAfterSeconds = z.number().int().describe("With 429: seconds until the key may be used again.");
+
+/** An RFC 9457 problem with the extension members code, issues and retryAfterSeconds, and the same under `error` as before. */
 export const errorAnswer = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    retryAfterSeconds: z.number().int().optional().describe("With 429: seconds until the key may be used again."),
-  }),
+  type: z.string().describe("urn:inzage:problem:<code>, one per code."),
+  title: z.string().describe("The HTTP status's reason phrase."),
+  status: z.number().int(),
+  detail: z.string().describe("What went wrong and what to do, for people."),
+  code: z.string().describe("The error code, for programs (invalid_body, invalid_cursor, subject_not_found, rate_limited, …)."),
+  issues: errorIssues.optional().describe("With 400: each problem with the body or query, where it is."),
+  retryAfterSeconds: retryAfterSeconds.optional(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      issues: errorIssues.optional(),
+      retryAfterSeconds: retryAfterSeconds.optional(),
+    })
+    .describe("The code, detail (as message) and issues again, as in answers before problem+json."),
 });

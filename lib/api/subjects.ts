@@ -162,6 +162,7 @@ async function recordsOf(
   subjectId: string,
   options: { cursor?: string; limit: number; category?: string },
 ): Promise<RecordsPage> {
+  if (options.cursor && !(await tx.subjectRecord.findFirst({ where: { tenantId, subjectId, id: options.cursor }, select: { id: true } }))) throw invalidCursor();
   const rows = await tx.subjectRecord.findMany({
     where: { tenantId, subjectId, ...(options.category ? { category: options.category } : {}), ...(options.cursor ? { id: { gt: options.cursor } } : {}) },
     orderBy: { id: "asc" },
@@ -263,6 +264,13 @@ export async function subjectRecords(
 
 type RequestRow = Prisma.DataRequestGetPayload<object>;
 
+/** A cursor this API did not give out for this list (a well-formed one of another list, or made up): 400, not an empty page. */
+function invalidCursor(): ApiError {
+  return new ApiError(400, "invalid_cursor", "The cursor is not one this list gave out: pass the nextCursor of the previous page unchanged.", [
+    { path: "cursor", message: "not a cursor of this list" },
+  ]);
+}
+
 function requestSummaryOf(request: RequestRow): RequestSummary {
   return {
     reference: request.reference,
@@ -285,6 +293,7 @@ export async function listRequests(
   actor: ApiActor,
 ): Promise<{ items: RequestSummary[]; nextCursor: string | null }> {
   return withTenant(tenant.id, async (tx) => {
+    if (options.cursor && !(await tx.dataRequest.findFirst({ where: { tenantId: tenant.id, id: options.cursor }, select: { id: true } }))) throw invalidCursor();
     const rows = await tx.dataRequest.findMany({
       where: {
         tenantId: tenant.id,

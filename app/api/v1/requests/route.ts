@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, readQuery } from "@/lib/api/route";
+import { apiRoute, otherMethods, readQuery } from "@/lib/api/route";
 import { requestsQuery } from "@/lib/api/schemas";
 import { listRequests } from "@/lib/api/subjects";
 
@@ -8,3 +8,6 @@ export const GET = apiRoute(async ({ tenant, request, actor }) => {
   const query = readQuery(request, requestsQuery, ["status"]);
   return NextResponse.json(await listRequests(tenant, query, actor));
 });
+
+/** 405 with Allow for the methods this address does not serve. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

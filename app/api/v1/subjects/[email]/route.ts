@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, emailFromPath, readJsonBody, readQuery } from "@/lib/api/route";
+import { apiRoute, emailFromPath, otherMethods, readJsonBody, readQuery } from "@/lib/api/route";
 import { profileInput, subjectQuery } from "@/lib/api/schemas";
 import { putSubject, subjectView } from "@/lib/api/subjects";
 
@@ -17,3 +17,6 @@ export const PUT = apiRoute<{ email: string }>(async ({ tenant, params, request,
   const result = await putSubject(tenant, email, input, actor);
   return NextResponse.json(result, { status: result.created ? 201 : 200 });
 });
+
+/** 405 with Allow for the methods this address does not serve. */
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");

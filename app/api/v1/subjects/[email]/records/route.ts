@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { apiRoute, emailFromPath, megabyte, readJsonBody, readQuery } from "@/lib/api/route";
+import { apiRoute, emailFromPath, megabyte, otherMethods, readJsonBody, readQuery } from "@/lib/api/route";
 import { recordsInput, recordsQuery } from "@/lib/api/schemas";
 import { addRecords, subjectRecords } from "@/lib/api/subjects";
 
@@ -16,3 +16,6 @@ export const POST = apiRoute<{ email: string }>(async ({ tenant, params, request
   const input = await readJsonBody(request, recordsInput, megabyte);
   return NextResponse.json(await addRecords(tenant, email, input, actor), { status: 201 });
 });
+
+/** 405 with Allow for the methods this address does not serve. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");
