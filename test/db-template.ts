@@ -54,7 +54,7 @@ export async function postgresTemplate(adminUrl: string): Promise<string> {
         // The migration's connection may still be closing on the server side.
         await retryWhileInUse(() => admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`));
       } catch (error) {
-        await dropDatabase(admin, building);
+        await dropDatabase(admin, building, true);
         if (!(await databaseExists(admin, name))) throw error;
         // Another run built the same template first: use theirs.
       }
