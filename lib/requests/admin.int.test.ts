@@ -187,26 +187,33 @@ describe("extension (art. 12(3))", () => {
 });
 
 describe("rejection (art. 12(4))", () => {
-  it("needs a reason and tells the requester about complaining, with the lead authority and the authorities page", async () => {
+  it("needs a reason and tells the requester about complaining; with no lead authority declared it names none, and links the authorities page", async () => {
+    expect(inone.leadAuthorityId).toBeNull(); // inONE's statement names no lead authority (issue 12)
     const request = await newRequest("ERASURE", "reject@example.net");
     const rejected = await rejectRequest(staff, { reference: request.reference, ground: "other", reason: "Wij moeten deze gegevens zeven jaar bewaren." });
     expect(rejected).toMatchObject({ status: "REJECTED", rejectionReason: "Wij moeten deze gegevens zeven jaar bewaren." });
     const mail = (await outboxTo("reject@example.net")).at(-1)!;
     expect(mail.subject).toContain("Afgewezen");
     expect(mail.text).toContain("Reden: Wij moeten deze gegevens zeven jaar bewaren.");
-    expect(mail.text).toContain("Autoriteit Persoonsgegevens");
+    expect(mail.text).not.toContain("Autoriteit Persoonsgegevens");
     expect(mail.text).toMatch(/https?:\/\/\S+\/nl\/authorities/);
     // The reason is said once, not again as a message.
     expect(mail.text.split("zeven jaar bewaren").length - 1).toBe(1);
   });
 
-  it("in English for a requester who asked in English", async () => {
-    const request = await recordRequest(staff, recordSchema.parse({ type: "ACCESS", channel: "letter", requesterEmail: "reject-en@example.net", requesterName: "", locale: "en", details: "", receivedOn: new Date().toISOString().slice(0, 10) }));
-    await rejectRequest(staff, { reference: request.reference, ground: "other", reason: "We could not confirm your identity." });
-    const mail = (await outboxTo("reject-en@example.net")).at(-1)!;
-    expect(mail.text).toContain("Reason: We could not confirm your identity.");
-    expect(mail.text).toContain("Dutch Data Protection Authority");
-    expect(mail.text).toMatch(/\/en\/authorities/);
+  it("names the lead authority the tenant chose, in English for a requester who asked in English", async () => {
+    await platformDb().tenant.update({ where: { id: inone.id }, data: { leadAuthorityId: "nl-ap" } });
+    try {
+      const chosen = { ...staff, tenant: { ...staff.tenant, leadAuthorityId: "nl-ap" } };
+      const request = await recordRequest(chosen, recordSchema.parse({ type: "ACCESS", channel: "letter", requesterEmail: "reject-en@example.net", requesterName: "", locale: "en", details: "", receivedOn: new Date().toISOString().slice(0, 10) }));
+      await rejectRequest(chosen, { reference: request.reference, ground: "other", reason: "We could not confirm your identity." });
+      const mail = (await outboxTo("reject-en@example.net")).at(-1)!;
+      expect(mail.text).toContain("Reason: We could not confirm your identity.");
+      expect(mail.text).toContain("Dutch Data Protection Authority");
+      expect(mail.text).toMatch(/\/en\/authorities/);
+    } finally {
+      await platformDb().tenant.update({ where: { id: inone.id }, data: { leadAuthorityId: null } });
+    }
   });
 });
 
