@@ -48,6 +48,8 @@ export const limits = {
 
 export interface LimitResult {
   allowed: boolean;
+  /** The limit in force (after RATE_LIMIT_IP_FACTOR), for RateLimit-Policy headers. */
+  max: number;
   remaining: number;
   retryAfterSeconds: number;
 }
@@ -68,7 +70,7 @@ export async function hit(limit: Limit, key: string, now = Date.now()): Promise<
   const count = await increment(counterKey, windowStart, windowMs);
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
   const max = limit.perIp ? limit.max * Number(process.env.RATE_LIMIT_IP_FACTOR ?? 1) : limit.max;
-  return { allowed: count <= max, remaining: Math.max(0, max - count), retryAfterSeconds };
+  return { allowed: count <= max, max, remaining: Math.max(0, max - count), retryAfterSeconds };
 }
 
 async function increment(key: string, windowStart: number, windowMs: number): Promise<number> {

@@ -341,6 +341,39 @@ describe("GET /api/v1/subjects/{email}", () => {
   });
 });
 
+describe("RateLimit header fields", () => {
+  it("every answer with a key says the key's policy and what is left of it, counting down", async () => {
+    const { secret } = await createApiKey(inone.id, "Counted");
+    // The limit counts per fixed window: hold the clock so the calls share one.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    try {
+      const answers = [
+        await listRequests({ key: secret }),
+        await get("nobody-counted@example.com", { key: secret }),
+        await call(subjectRoute.POST, "POST", "/subjects/x", {}, { key: secret }),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([200, 404, 405]);
+      answers.forEach((answer, i) => {
+        expect(answer.headers.get("ratelimit-policy")).toBe(`"key";q=${limits.apiKey.max};w=${limits.apiKey.windowSeconds}`);
+        const [, left, reset] = /^"key";r=(\d+);t=(\d+)$/.exec(answer.headers.get("ratelimit") ?? "") ?? [];
+        expect(Number(left)).toBe(limits.apiKey.max - 1 - i);
+        expect(Number(reset)).toBeGreaterThanOrEqual(1);
+        expect(Number(reset)).toBeLessThanOrEqual(limits.apiKey.windowSeconds);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("an answer without a valid key names the address policy", async () => {
+    const answer = await listRequests({ key: "inz_not-a-key", headers: { "x-forwarded-for": "192.0.2.77" } });
+    expect(answer.status).toBe(401);
+    const max = limits.apiUnauthorizedPerIp.max * Number(process.env.RATE_LIMIT_IP_FACTOR ?? 1);
+    expect(answer.headers.get("ratelimit-policy")).toBe(`"address";q=${max};w=${limits.apiUnauthorizedPerIp.windowSeconds}`);
+    expect(answer.headers.get("ratelimit")).toMatch(new RegExp(`^"address";r=${max - 1};t=\\d+$`));
+  });
+});
+
 describe("problems (RFC 9457)", () => {
   it("answers errors as application/problem+json with type, title, status, detail and code, and the error member as before", async () => {
     const answer = await get("nobody-here@example.com");
@@ -473,6 +506,7 @@ describe("rate limit", () => {
     expect(answer.status).toBe(429);
     expect(answer.json.error.code).toBe("rate_limited");
     expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(answer.headers.get("ratelimit")).toBe(`"key";r=0;t=${answer.headers.get("retry-after")}`);
     expectDocumented("Error", answer.json);
     expect((await get("anyone@example.com")).status).toBe(404); // other keys are not affected
   });

@@ -105,8 +105,27 @@ const commonErrors = {
   "500": errorRef("InternalError"),
 };
 
+/** The draft-ietf-httpapi-ratelimit-headers fields every answer carries (lib/api/route.ts). */
+const rateLimitFields = {
+  "RateLimit-Policy": {
+    description: `The limit counted: \`"key";q=${limits.apiKey.max};w=${limits.apiKey.windowSeconds}\` for a valid key, \`"address"\` for calls without one.`,
+    schema: { type: "string" },
+  },
+  RateLimit: { description: 'What is left of it: `"key";r=<requests left>;t=<seconds until the window ends>`.', schema: { type: "string" } },
+};
+
+/** Adds the RateLimit fields to every answer the document describes. */
+function withRateLimitFields(document: OpenApiDocument): OpenApiDocument {
+  const answers = [
+    ...Object.values(document.paths).flatMap((item) => (["get", "put", "post", "delete"] as const).flatMap((method) => Object.values(item[method]?.responses ?? {}))),
+    ...Object.values(document.components.responses),
+  ];
+  for (const answer of answers) if ("description" in answer) answer.headers = { ...answer.headers, ...rateLimitFields };
+  return document;
+}
+
 export function openApiDocument(): OpenApiDocument {
-  return {
+  return withRateLimitFields({
     openapi: "3.1.0",
     info: {
       title: "Inzage API",
@@ -116,7 +135,7 @@ export function openApiDocument(): OpenApiDocument {
         "",
         "Authenticate with an API key made in the console (Integrations), in the header `Authorization: Bearer inz_…`. Keys in the query string are refused. A key only reaches its own tenant's data: a subject of another tenant is answered with 404, as if it did not exist.",
         "",
-        `Each key may make ${limits.apiKey.max} requests per ${limits.apiKey.windowSeconds} seconds; beyond that the answer is 429 with Retry-After. An address that sends more than ${limits.apiUnauthorizedPerIp.max} requests without a valid key in ${limits.apiUnauthorizedPerIp.windowSeconds / 60} minutes gets 429 instead of 401 until the window ends.`,
+        `Each key may make ${limits.apiKey.max} requests per ${limits.apiKey.windowSeconds} seconds; beyond that the answer is 429 with Retry-After. An address that sends more than ${limits.apiUnauthorizedPerIp.max} requests without a valid key in ${limits.apiUnauthorizedPerIp.windowSeconds / 60} minutes gets 429 instead of 401 until the window ends. Every answer says where the caller stands, in the fields of the IETF draft "RateLimit header fields for HTTP": \`RateLimit-Policy: "key";q=${limits.apiKey.max};w=${limits.apiKey.windowSeconds}\` and \`RateLimit: "key";r=<requests left>;t=<seconds until the window ends>\` (policy \`"address"\` for calls without a valid key; only the 400 for a key in the query carries neither).`,
         "",
         "Every error is an RFC 9457 problem, `application/problem+json`: `type` (`urn:inzage:problem:<code>`), `title`, `status`, `detail`, and the extension members `code` and, with a 400, `issues` (each problem with the body or query and where it is). The same code, message and issues are also under `error` (`{\"error\": {\"code\": \"…\", \"message\": \"…\", \"issues\": […]}}`), as before. A cursor this API did not give out is a 400 (`invalid_cursor`). A method an address does not serve is a 405 (`method_not_allowed`) with `Allow`.",
       ].join("\n"),
@@ -282,5 +301,5 @@ export function openApiDocument(): OpenApiDocument {
         InternalError: { description: "An unexpected error; the answer holds no details.", content: problem() },
       },
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { ApiKey, Tenant } from "@/generated/prisma/client";
 import type { AuditEntry } from "@/lib/audit";
 import { clientAddress } from "@/lib/client-address";
-import { hit, limits } from "@/lib/rate-limit";
+import { hit, limits, type Limit, type LimitResult } from "@/lib/rate-limit";
 import { describeInputProblem, inputProblems } from "@/lib/safe-input";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
@@ -13,6 +13,12 @@ import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
  * once the caller's address has made too many calls without a valid key), holds
  * it to its rate limit (429 with Retry-After), notes its use, turns an ApiError into its JSON answer and anything unexpected into a
  * JSON 500 without details. Handlers get the key's tenant and scope every query to it.
+ *
+ * Every answer that counted against a limit says so in the headers of the IETF draft
+ * "RateLimit header fields for HTTP" (draft-ietf-httpapi-ratelimit-headers):
+ * `RateLimit-Policy: "key";q=600;w=60` and `RateLimit: "key";r=<left>;t=<seconds to the
+ * window's end>`; answers without a valid key name the policy "address". Only the 400 for
+ * a key in the query comes before any count, and carries neither.
  *
  * Every error answer is an RFC 9457 problem (`application/problem+json`): `type`
  * (`urn:inzage:problem:<code>`), `title` (the status's reason phrase), `status`,
@@ -32,6 +38,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: ApiIssue[],
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -58,6 +65,14 @@ export function apiError(
   return response;
 }
 
+/** The draft's two fields for one policy: its quota and window, and what is left of it. */
+export function rateLimitHeaders(policy: string, limit: Limit, result: LimitResult): Record<string, string> {
+  return {
+    "RateLimit-Policy": `"${policy}";q=${result.max};w=${limit.windowSeconds}`,
+    RateLimit: `"${policy}";r=${result.remaining};t=${result.retryAfterSeconds}`,
+  };
+}
+
 function tooManyRequests(retryAfterSeconds: number, message: string): NextResponse {
   return apiError(429, "rate_limited", message, undefined, { "Retry-After": String(retryAfterSeconds) }, { retryAfterSeconds });
 }
@@ -65,17 +80,21 @@ function tooManyRequests(retryAfterSeconds: number, message: string): NextRespon
 const routeMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type RouteMethod = (typeof routeMethods)[number];
 
+type RouteHandler = (request: NextRequest, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
+
 /**
  * Handlers for the methods a route does not serve: 405 with `Allow` (RFC 9110 §15.5.6),
- * before any key is checked. HEAD and OPTIONS come with GET from Next.js.
+ * once the key is checked and counted like any call. HEAD and OPTIONS come with GET from Next.js.
  */
-export function otherMethods<A extends RouteMethod>(...allowed: A[]): Record<Exclude<RouteMethod, A>, () => Response> {
+export function otherMethods<A extends RouteMethod>(...allowed: A[]): Record<Exclude<RouteMethod, A>, RouteHandler> {
   const served: readonly string[] = allowed;
   const allow = [...allowed, ...(served.includes("GET") ? ["HEAD"] : []), "OPTIONS"].sort().join(", ");
-  const refuse = () => apiError(405, "method_not_allowed", `This address answers ${allow} only.`, undefined, { Allow: allow });
-  const handlers: Partial<Record<RouteMethod, () => Response>> = {};
+  const refuse = apiRoute<Record<string, string | string[] | undefined>>(async () => {
+    throw new ApiError(405, "method_not_allowed", `This address answers ${allow} only.`, undefined, { Allow: allow });
+  });
+  const handlers: Partial<Record<RouteMethod, RouteHandler>> = {};
   for (const method of routeMethods) if (!served.includes(method)) handlers[method] = refuse;
-  return handlers as Record<Exclude<RouteMethod, A>, () => Response>;
+  return handlers as Record<Exclude<RouteMethod, A>, RouteHandler>;
 }
 
 /** What a handler knows about the caller. */
@@ -95,6 +114,13 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
   handler: (context: ApiContext<P>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    let counted: Record<string, string> = {};
+    const answer = await answerOf(request, context, (headers) => (counted = headers));
+    for (const [name, value] of Object.entries(counted)) answer.headers.set(name, value);
+    return answer;
+  };
+
+  async function answerOf(request: NextRequest, context: { params: Promise<P> }, count: (headers: Record<string, string>) => void): Promise<Response> {
     try {
       const query = new URL(request.url).searchParams;
       for (const name of query.keys()) {
@@ -110,6 +136,7 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
       if (!auth) {
         const ip = clientAddress(request.headers);
         const refused = ip ? await hit(limits.apiUnauthorizedPerIp, ip) : null;
+        if (refused) count(rateLimitHeaders("address", limits.apiUnauthorizedPerIp, refused));
         if (refused && !refused.allowed) {
           return tooManyRequests(refused.retryAfterSeconds, "Too many requests without a valid API key from this address; wait and try again.");
         }
@@ -122,6 +149,7 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
         );
       }
       const limit = await hit(limits.apiKey, auth.key.id);
+      count(rateLimitHeaders("key", limits.apiKey, limit));
       if (!limit.allowed) {
         return tooManyRequests(limit.retryAfterSeconds, `This key made more than ${limits.apiKey.max} requests in ${limits.apiKey.windowSeconds} seconds; wait and try again.`);
       }
@@ -136,11 +164,11 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
       return response;
     } catch (error) {
-      if (error instanceof ApiError) return apiError(error.status, error.code, error.message, error.issues);
+      if (error instanceof ApiError) return apiError(error.status, error.code, error.message, error.issues, error.headers);
       console.error("API error", error);
       return apiError(500, "internal_error", "Something went wrong on our side. Nothing was changed if the request failed before the answer; try again later.");
     }
-  };
+  }
 }
 
 export const megabyte = 1024 * 1024;
