@@ -374,6 +374,62 @@ describe("RateLimit header fields", () => {
   });
 });
 
+describe("Idempotency-Key", () => {
+  const recordCount = (tenantId: string, email: string) =>
+    withTenant(tenantId, (tx) => tx.subjectRecord.count({ where: { tenantId, subject: { email } } }));
+
+  it("gives the same answer to the same key and body, and stores the records once", async () => {
+    await put("idem@example.com", { name: "Idem" });
+    const headers = { "idempotency-key": '"3f1c2a9e-idem-1"' };
+    const first = await postRecords("idem@example.com", { records: [record(1), record(2)] }, { headers });
+    const again = await postRecords("idem@example.com", { records: [record(1), record(2)] }, { headers });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.json).toEqual(first.json);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    expect(await recordCount(inone.id, "idem@example.com")).toBe(2);
+    // Without a key, the same body is stored again.
+    await postRecords("idem@example.com", { records: [record(1), record(2)] });
+    expect(await recordCount(inone.id, "idem@example.com")).toBe(4);
+  });
+
+  it("replays a PUT's 201 rather than answering 200 the second time", async () => {
+    const headers = { "idempotency-key": "put-once-1" };
+    const first = await put("idem-put@example.com", { name: "Once" }, { headers });
+    const again = await put("idem-put@example.com", { name: "Once" }, { headers });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.json).toEqual(first.json);
+  });
+
+  it("refuses the same key with another body (422), keeps nothing after an error, and is per tenant", async () => {
+    await put("idem-other@example.com", { name: "Other" });
+    const headers = { "idempotency-key": "reused-key-1" };
+    expect((await postRecords("idem-other@example.com", { records: [record(1)] }, { headers })).status).toBe(201);
+    const reused = await postRecords("idem-other@example.com", { records: [record(9)] }, { headers });
+    expect(reused.status).toBe(422);
+    expect(reused.json).toMatchObject({ code: "idempotency_key_reused" });
+    expectDocumented("Error", reused.json);
+    expect(await recordCount(inone.id, "idem-other@example.com")).toBe(1);
+
+    // An error answer keeps nothing: the key can carry the corrected request.
+    const errorKey = { "idempotency-key": "after-error-1" };
+    expect((await postRecords("idem-other@example.com", { records: [{ category: "" }] }, { headers: errorKey })).status).toBe(400);
+    expect((await postRecords("idem-other@example.com", { records: [record(3)] }, { headers: errorKey })).status).toBe(201);
+
+    // Another tenant's key of the same name is its own.
+    await put("idem-other@example.com", { name: "At B" }, { key: keyB });
+    expect((await postRecords("idem-other@example.com", { records: [record(1)] }, { key: keyB, headers })).headers.get("idempotent-replayed")).toBeNull();
+    expect(await recordCount(other.id, "idem-other@example.com")).toBe(1);
+  });
+
+  it("refuses a key that is not 1 to 255 visible characters", async () => {
+    const answer = await postRecords("idem@example.com", { records: [record(1)] }, { headers: { "idempotency-key": "x".repeat(256) } });
+    expect(answer.status).toBe(400);
+    expect(answer.json.code).toBe("invalid_idempotency_key");
+  });
+});
+
 describe("problems (RFC 9457)", () => {
   it("answers errors as application/problem+json with type, title, status, detail and code, and the error member as before", async () => {
     const answer = await get("nobody-here@example.com");

@@ -6,6 +6,7 @@ import type { AuditEntry } from "@/lib/audit";
 import { clientAddress } from "@/lib/client-address";
 import { hit, limits, type Limit, type LimitResult } from "@/lib/rate-limit";
 import { describeInputProblem, inputProblems } from "@/lib/safe-input";
+import { idempotencyHeader, idempotent } from "./idempotency";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
 /**
@@ -154,13 +155,17 @@ export function apiRoute<P extends Record<string, string | string[] | undefined>
         return tooManyRequests(limit.retryAfterSeconds, `This key made more than ${limits.apiKey.max} requests in ${limits.apiKey.windowSeconds} seconds; wait and try again.`);
       }
       await touchApiKey(auth.key);
-      const response = await handler({
-        tenant: auth.tenant,
-        key: auth.key,
-        request,
-        params: await context.params,
-        actor: { actorType: "apiKey", actorId: auth.key.id, actorLabel: apiKeyLabel(auth.key), ip: clientAddress(request.headers) },
-      });
+      const params = await context.params;
+      const run = () =>
+        handler({
+          tenant: auth.tenant,
+          key: auth.key,
+          request,
+          params,
+          actor: { actorType: "apiKey", actorId: auth.key.id, actorLabel: apiKeyLabel(auth.key), ip: clientAddress(request.headers) },
+        });
+      const idempotencyKey = request.method === "POST" || request.method === "PUT" ? request.headers.get(idempotencyHeader) : null;
+      const response = idempotencyKey !== null ? await idempotent(auth.tenant.id, idempotencyKey, request, run) : await run();
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
       return response;
     } catch (error) {
