@@ -155,6 +155,25 @@ test.describe("statement editor", () => {
     // The console compares any version with another, per language.
     await page.goto(`/nl/admin/statement/compare?from=1&to=2&lang=en`);
     await expect(page.getByTestId("diff-table").locator("tr[data-kind=changed] ins")).toContainText(["60"]);
+
+    // Without a choice it opens on the previous version against the newest (not 2 with 2),
+    // and shows the changes with at most two unchanged lines either side.
+    await page.goto(`/nl/admin/statement/compare`);
+    await expect(page.locator("#compare-from")).toHaveValue("1");
+    await expect(page.locator("#compare-to")).toHaveValue("2");
+    await expect(page.getByTestId("statement-diff").getByRole("heading", { level: 2 })).toHaveText("Verschillen tussen Versie 1 en Versie 2");
+    await expect(page.getByTestId("diff-table").locator("tr[data-kind=changed] ins")).toContainText(["60"]);
+    for (const block of await page.getByTestId("diff-table").locator("tbody").all()) {
+      const kinds = await block.locator("tr[data-kind]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-kind")));
+      const unchangedRuns = kinds.join(" ").split(/added|removed|changed|folded/).map((run) => run.trim().split(" ").filter(Boolean).length);
+      // Between two changes up to 2 + 2, before the first and after the last 2 (+1 that would fold alone).
+      expect(Math.max(0, ...unchangedRuns), kinds.join(" ")).toBeLessThanOrEqual(5);
+      if (kinds.length > 0) {
+        expect(unchangedRuns[0], kinds.join(" ")).toBeLessThanOrEqual(3);
+        expect(unchangedRuns.at(-1), kinds.join(" ")).toBeLessThanOrEqual(3);
+      }
+    }
+    await expectNoAxeViolations(page);
   });
 
   test("two people saving the same draft: the second is told, keeps their text and saves on top deliberately", async ({ page }) => {
