@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { withTenant } from "@/lib/db/tenant-db";
+import { readUpTo } from "./body";
 import { ApiError, megabyte, problemContentType } from "./route";
 
 /**
@@ -30,7 +31,7 @@ export function parseIdempotencyKey(raw: string): string {
 
 export async function idempotent(tenantId: string, rawKey: string, request: Request, answer: () => Promise<Response>): Promise<Response> {
   const key = parseIdempotencyKey(rawKey);
-  const body = await copyOfBody(request, megabyte);
+  const body = await readUpTo(request.clone().body, megabyte);
   // Larger than any route takes: the route answers 413 and nothing is kept.
   if (!body) return answer();
   const url = new URL(request.url);
@@ -74,22 +75,3 @@ export async function idempotent(tenantId: string, rawKey: string, request: Requ
   return response;
 }
 
-/** The body's bytes from a copy of the request, or null when it is larger than maxBytes. */
-async function copyOfBody(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const stream = request.clone().body;
-  if (!stream) return new Uint8Array();
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}

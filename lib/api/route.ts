@@ -6,6 +6,7 @@ import type { AuditEntry } from "@/lib/audit";
 import { clientAddress } from "@/lib/client-address";
 import { hit, limits, type Limit, type LimitResult } from "@/lib/rate-limit";
 import { describeInputProblem, inputProblems } from "@/lib/safe-input";
+import { readUpTo } from "./body";
 import { idempotencyHeader, idempotent } from "./idempotency";
 import { apiKeyLabel, authenticateApiKey, touchApiKey } from "./keys";
 
@@ -231,27 +232,9 @@ export function zodIssues(error: z.ZodError, limit = 50): ApiIssue[] {
 }
 
 async function readLimited(request: Request, maxBytes: number, tooLarge: () => ApiError): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return all;
+  const bytes = await readUpTo(request.body, maxBytes);
+  if (!bytes) throw tooLarge();
+  return bytes;
 }
 
 function describeBytes(bytes: number): string {
